@@ -27,6 +27,7 @@ class KafkaKraftBrokerTest {
 
     @Test
     void producesConsumesSurvivesStopAndRestartsOnTheSamePort() throws Exception {
+        String threadsBefore = KafkaKraftBroker.nonDaemonThreads();
         Path logDir;
         try (KafkaKraftBroker broker = KafkaKraftBroker.temporary().start();
              KafkaProducer<String, String> producer = producer(broker)) {
@@ -54,6 +55,7 @@ class KafkaKraftBrokerTest {
             assertThat(readAll(broker, "events", 2)).containsExactly("before-stop", "after-restart");
         }
         assertThat(logDir).doesNotExist();
+        assertThat(KafkaKraftBroker.nonDaemonThreads()).as("no broker thread keeps the JVM alive").isEqualTo(threadsBefore);
     }
 
     @Test
