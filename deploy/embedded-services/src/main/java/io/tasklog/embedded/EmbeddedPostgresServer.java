@@ -48,6 +48,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     private final int port;
     private EmbeddedPostgres postgres;
     private boolean closed;
+    private boolean registerShutdownHook = true;
+    private Thread shutdownHook;
 
     /**
      * @param dataDirectory fixed data directory (created if absent, reused if it already holds a cluster),
@@ -76,6 +78,15 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         return new EmbeddedPostgresServer(dataDirectory, port);
     }
 
+    /**
+     * Whether a JVM shutdown hook stops the server if it is still running at exit (default {@code true}). Turn it
+     * off when the caller orders shutdown itself (e.g. app first, then Kafka, then PostgreSQL). Set before start.
+     */
+    public synchronized EmbeddedPostgresServer registerShutdownHook(boolean register) {
+        this.registerShutdownHook = register;
+        return this;
+    }
+
     /** Starts the server (initdb first if the data directory holds no cluster). No-op if already running. */
     public synchronized EmbeddedPostgresServer start() {
         if (closed) {
@@ -90,7 +101,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false) // we delete temporary directories ourselves, in close()
-                    .setRegisterShutdownHook(true) // stops the postmaster if the JVM exits without close()
+                    .setRegisterShutdownHook(false) // ours (below) also deletes a temporary directory
                     .setPort(port)
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setServerConfig("listen_addresses", "localhost");
@@ -99,6 +110,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
             }
             postgres = builder.start();
+            if (registerShutdownHook && shutdownHook == null) {
+                shutdownHook = new Thread(this::closeFromHook, "embedded-postgres-shutdown-" + port);
+                Runtime.getRuntime().addShutdownHook(shutdownHook);
+            }
             return this;
         } catch (IOException e) {
             throw new UncheckedIOException("PostgreSQL did not start in " + dataDirectory, e);
@@ -130,6 +145,19 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         if (temporary) {
             FileTrees.deleteQuietly(dataDirectory);
         }
+        if (shutdownHook != null) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            } catch (IllegalStateException ignored) {
+                // the JVM is already shutting down
+            }
+            shutdownHook = null;
+        }
+    }
+
+    private void closeFromHook() {
+        shutdownHook = null; // a running hook cannot be removed
+        close();
     }
 
     public synchronized boolean isRunning() {

@@ -66,6 +66,7 @@ public final class KafkaKraftBroker implements AutoCloseable {
     private KafkaRaftServer server;
     private Thread shutdownHook;
     private boolean closed;
+    private boolean registerShutdownHook = true;
 
     /**
      * @param logDirectory   fixed log dir (formatted only if it has no {@code meta.properties}), or {@code null} for
@@ -107,6 +108,15 @@ public final class KafkaKraftBroker implements AutoCloseable {
     }
 
     /**
+     * Whether a JVM shutdown hook stops the broker if it is still running at exit (default {@code true}). Turn it
+     * off when the caller orders shutdown itself. Set before the first start.
+     */
+    public synchronized KafkaKraftBroker registerShutdownHook(boolean register) {
+        this.registerShutdownHook = register;
+        return this;
+    }
+
+    /**
      * Formats the log dir if needed, starts the broker and waits until it serves clients. No-op if running.
      */
     public synchronized KafkaKraftBroker start() {
@@ -129,7 +139,7 @@ public final class KafkaKraftBroker implements AutoCloseable {
             throw new IllegalStateException("Kafka broker did not start on " + bootstrapServers(), e);
         }
         server = s;
-        if (shutdownHook == null) {
+        if (shutdownHook == null && registerShutdownHook) {
             shutdownHook = new Thread(this::closeFromHook, "kafka-kraft-broker-shutdown-" + port);
             Runtime.getRuntime().addShutdownHook(shutdownHook);
         }
