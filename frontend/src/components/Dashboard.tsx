@@ -1,0 +1,405 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { ApiError, errorMessage, type Api } from '../lib/api';
+import type { Session } from '../lib/session';
+import { connectStream, type StreamStatus } from '../lib/sse';
+import { applyTaskChange, collectTags, upsertTask } from '../lib/taskStore';
+import { dayBoundaryIso, userTimeZone } from '../lib/time';
+import type { Notification, NotificationCreatedEvent, Task, TaskChangedEvent, TaskFilters } from '../lib/types';
+import { PRIORITIES } from '../lib/types';
+import { HistoryDialog } from './HistoryDialog';
+import { NotificationBell } from './NotificationBell';
+import { TaskDialog } from './TaskDialog';
+import { TaskRow } from './TaskRow';
+import { useToast } from './Toasts';
+
+interface UiFilters extends Omit<TaskFilters, 'dueAfter' | 'dueBefore'> {
+  dueFrom: string; // YYYY-MM-DD
+  dueTo: string;
+}
+
+const DEFAULT_FILTERS: UiFilters = {
+  status: 'open',
+  priority: '',
+  tag: '',
+  dueFrom: '',
+  dueTo: '',
+  overdue: false,
+  q: '',
+  sort: 'due',
+  order: 'asc',
+};
+
+const PAGE = 25;
+
+function toApiFilters(f: UiFilters, tz: string): TaskFilters {
+  const { dueFrom, dueTo, ...rest } = f;
+  return { ...rest, dueAfter: dueFrom ? dayBoundaryIso(dueFrom, false, tz) : '', dueBefore: dueTo ? dayBoundaryIso(dueTo, true, tz) : '' };
+}
+
+export function Dashboard({
+  api,
+  session,
+  getToken,
+  onLogout,
+}: {
+  api: Api;
+  session: Session;
+  getToken: () => string | null;
+  onLogout: (message?: string) => void;
+}) {
+  const toast = useToast();
+  const tz = useMemo(() => userTimeZone(), []);
+  const [ui, setUi] = useState<UiFilters>(DEFAULT_FILTERS);
+  const [q, setQ] = useState('');
+  const filters = useMemo(() => toApiFilters(ui, tz), [ui, tz]);
+  const filtersRef = useRef(filters);
+  filtersRef.current = filters;
+
+  const [items, setItems] = useState<Task[]>([]);
+  const [nextCursor, setNextCursor] = useState<string | null>(null);
+  const [loading, setLoading] = useState(false);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [live, setLive] = useState<StreamStatus>('connecting');
+  const [unread, setUnread] = useState(0);
+  const [incoming, setIncoming] = useState<Notification | null>(null);
+  const [editing, setEditing] = useState<Task | 'new' | null>(null);
+  const [historyOf, setHistoryOf] = useState<Task | null>(null);
+  const [now, setNow] = useState(() => Date.now());
+  const seq = useRef(0);
+  const [knownTags, setKnownTags] = useState<string[]>([]);
+
+  // Debounced search box.
+  useEffect(() => {
+    const h = setTimeout(() => setUi((u) => (u.q === q ? u : { ...u, q })), 300);
+    return () => clearTimeout(h);
+  }, [q]);
+
+  // Re-evaluate "overdue" every 15 s.
+  useEffect(() => {
+    const h = setInterval(() => setNow(Date.now()), 15000);
+    return () => clearInterval(h);
+  }, []);
+
+  const load = useCallback(
+    async (cursor: string | null) => {
+      const my = ++seq.current;
+      setLoading(true);
+      if (!cursor) setLoadError(null);
+      try {
+        const page = await api.listTasks(filtersRef.current, cursor, PAGE);
+        if (my !== seq.current) return;
+        setItems((prev) => {
+          if (!cursor) return page.items;
+          const seen = new Set(prev.map((t) => t.id));
+          return [...prev, ...page.items.filter((t) => !seen.has(t.id))];
+        });
+        setNextCursor(page.nextCursor);
+      } catch (e) {
+        if (my !== seq.current) return;
+        if (!(e instanceof ApiError && e.status === 401)) setLoadError(errorMessage(e));
+      } finally {
+        if (my === seq.current) setLoading(false);
+      }
+    },
+    [api],
+  );
+
+  useEffect(() => {
+    void load(null);
+  }, [filters, load]);
+
+  useEffect(() => {
+    setKnownTags((prev) => {
+      const merged = collectTags(items);
+      const all = [...new Set([...prev, ...merged])].sort((a, b) => a.localeCompare(b));
+      return all.length === prev.length ? prev : all;
+    });
+  }, [items]);
+
+  // Unread count: on start, then every 30 s as a fallback to the stream.
+  const refreshUnread = useCallback(() => {
+    api.unreadCount().then(setUnread, () => {});
+  }, [api]);
+  useEffect(() => {
+    refreshUnread();
+    const h = setInterval(refreshUnread, 30000);
+    return () => clearInterval(h);
+  }, [refreshUnread]);
+
+  // Live stream.
+  useEffect(() => {
+    const handle = connectStream({
+      url: '/api/stream',
+      getToken,
+      onStatus: (s) => setLive(s),
+      onUnauthorized: () => onLogout('Your session has ended. Please log in again.'),
+      onMessage: (msg) => {
+        if (msg.event === 'task.changed') {
+          let ev: TaskChangedEvent;
+          try {
+            ev = JSON.parse(msg.data) as TaskChangedEvent;
+          } catch {
+            return;
+          }
+          if (!ev.deleted && !ev.task) {
+            api.getTask(ev.taskId).then(
+              (task) => setItems((prev) => upsertTask(prev, task, filtersRef.current)),
+              () => {},
+            );
+            return;
+          }
+          setItems((prev) => applyTaskChange(prev, ev, filtersRef.current));
+        } else if (msg.event === 'notification.created') {
+          try {
+            const ev = JSON.parse(msg.data) as NotificationCreatedEvent;
+            if (typeof ev.unreadCount === 'number') setUnread(ev.unreadCount);
+            else setUnread((u) => u + 1);
+            if (ev.notification) {
+              setIncoming(ev.notification);
+              toast(`🔔 ${ev.notification.title}`);
+            }
+          } catch {
+            /* ignore malformed */
+          }
+        }
+      },
+    });
+    // When the stream comes back after a gap, refresh what we show.
+    return () => handle.close();
+  }, [api, getToken, onLogout, toast]);
+
+  const prevLive = useRef<StreamStatus>('connecting');
+  useEffect(() => {
+    if (live === 'open' && prevLive.current === 'reconnecting') {
+      void load(null);
+      refreshUnread();
+    }
+    prevLive.current = live;
+  }, [live, load, refreshUnread]);
+
+  // Infinite scroll.
+  const sentinel = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const el = sentinel.current;
+    if (!el || !nextCursor || typeof IntersectionObserver === 'undefined') return;
+    const io = new IntersectionObserver((entries) => {
+      if (entries.some((e) => e.isIntersecting) && !loading) void load(nextCursor);
+    });
+    io.observe(el);
+    return () => io.disconnect();
+  }, [nextCursor, loading, load]);
+
+  const replace = useCallback((t: Task) => setItems((prev) => upsertTask(prev, t, filtersRef.current)), []);
+
+  async function toggleComplete(t: Task) {
+    const completing = t.status === 'open';
+    const before = items;
+    setItems((prev) =>
+      prev.map((x) =>
+        x.id === t.id ? { ...x, status: completing ? 'completed' : 'open', completedAt: completing ? new Date().toISOString() : null } : x,
+      ),
+    );
+    try {
+      const updated = completing ? await api.completeTask(t.id) : await api.reopenTask(t.id);
+      if (updated && typeof updated === 'object' && updated.id) replace(updated);
+      toast(completing ? `Completed “${t.title}”` : `Reopened “${t.title}”`, 'success');
+      if (completing && t.recurrence) {
+        // The next occurrence normally arrives over the stream; refetch as a safety net.
+        setTimeout(() => void load(null), 1500);
+      }
+    } catch (e) {
+      setItems(before);
+      if (!(e instanceof ApiError && e.status === 401)) toast(errorMessage(e), 'error');
+    }
+  }
+
+  async function remove(t: Task) {
+    if (!window.confirm(`Delete “${t.title}”? Its history is kept.`)) return;
+    const idx = items.findIndex((x) => x.id === t.id);
+    setItems((prev) => prev.filter((x) => x.id !== t.id));
+    try {
+      await api.deleteTask(t.id);
+      toast(`Deleted “${t.title}”`, 'success');
+    } catch (e) {
+      setItems((prev) => (prev.some((x) => x.id === t.id) ? prev : [...prev.slice(0, idx), t, ...prev.slice(idx)]));
+      if (!(e instanceof ApiError && e.status === 401)) toast(errorMessage(e), 'error');
+    }
+  }
+
+  const openTaskById = useCallback(
+    async (id: string) => {
+      try {
+        setEditing(await api.getTask(id));
+      } catch (e) {
+        toast(errorMessage(e), 'error');
+      }
+    },
+    [api, toast],
+  );
+
+  const set = <K extends keyof UiFilters>(k: K, v: UiFilters[K]) => setUi((u) => ({ ...u, [k]: v }));
+  const filtersActive =
+    ui.priority || ui.tag || ui.dueFrom || ui.dueTo || ui.overdue || ui.q || ui.status !== 'open' || ui.sort !== 'due' || ui.order !== 'asc';
+
+  return (
+    <div className="app">
+      <header className="topbar">
+        <div className="brand">
+          <span className="brand-mark" aria-hidden="true">✓</span> Tasklog
+        </div>
+        <div className="topbar-right">
+          <span className={`live live-${live}`} data-testid="live-indicator" data-status={live} title={liveLabel(live)} role="status" aria-label={liveLabel(live)}>
+            <span className="live-dot" aria-hidden="true" />
+            <span className="live-text">{live === 'open' ? 'Live' : live === 'closed' ? 'Offline' : 'Connecting'}</span>
+          </span>
+          <NotificationBell api={api} unread={unread} setUnread={setUnread} incoming={incoming} onOpenTask={openTaskById} />
+          <span className="user" title={session.email}>{session.email}</span>
+          <button type="button" className="btn ghost" onClick={() => onLogout()} data-testid="logout">
+            Log out
+          </button>
+        </div>
+      </header>
+
+      <main className="content">
+        <div className="toolbar">
+          <h1>Tasks</h1>
+          <button type="button" className="btn primary" onClick={() => setEditing('new')} data-testid="new-task">
+            + New task
+          </button>
+        </div>
+
+        <section className="filters" aria-label="Filter and sort tasks">
+          <label className="field search">
+            <span>Search</span>
+            <input type="search" value={q} onChange={(e) => setQ(e.target.value)} placeholder="Title, description, tag" data-testid="filter-q" />
+          </label>
+          <label className="field">
+            <span>Status</span>
+            <select value={ui.status} onChange={(e) => set('status', e.target.value as UiFilters['status'])} data-testid="filter-status">
+              <option value="open">Open</option>
+              <option value="completed">Completed</option>
+              <option value="all">All</option>
+            </select>
+          </label>
+          <label className="field">
+            <span>Priority</span>
+            <select value={ui.priority} onChange={(e) => set('priority', e.target.value as UiFilters['priority'])} data-testid="filter-priority">
+              <option value="">Any</option>
+              {PRIORITIES.map((p) => (
+                <option key={p} value={p}>{cap(p)}</option>
+              ))}
+            </select>
+          </label>
+          <label className="field">
+            <span>Tag</span>
+            <input list="filter-tags" value={ui.tag} onChange={(e) => set('tag', e.target.value)} placeholder="Any" data-testid="filter-tag" />
+            <datalist id="filter-tags">
+              {knownTags.map((t) => <option key={t} value={t} />)}
+            </datalist>
+          </label>
+          <label className="field">
+            <span>Due from</span>
+            <input type="date" value={ui.dueFrom} onChange={(e) => set('dueFrom', e.target.value)} />
+          </label>
+          <label className="field">
+            <span>Due to</span>
+            <input type="date" value={ui.dueTo} onChange={(e) => set('dueTo', e.target.value)} />
+          </label>
+          <label className="field">
+            <span>Sort by</span>
+            <select value={ui.sort} onChange={(e) => set('sort', e.target.value as UiFilters['sort'])} data-testid="filter-sort">
+              <option value="due">Due date</option>
+              <option value="priority">Priority</option>
+              <option value="created">Created</option>
+              <option value="updated">Updated</option>
+              <option value="title">Title</option>
+            </select>
+          </label>
+          <button
+            type="button"
+            className="btn ghost order"
+            onClick={() => set('order', ui.order === 'asc' ? 'desc' : 'asc')}
+            aria-label={`Sort order: ${ui.order === 'asc' ? 'ascending' : 'descending'}. Activate to reverse.`}
+          >
+            {ui.order === 'asc' ? '↑ Asc' : '↓ Desc'}
+          </button>
+          <label className="check">
+            <input type="checkbox" checked={ui.overdue} onChange={(e) => set('overdue', e.target.checked)} data-testid="filter-overdue" />
+            Overdue only
+          </label>
+          {filtersActive && (
+            <button type="button" className="btn link" onClick={() => { setUi(DEFAULT_FILTERS); setQ(''); }}>
+              Reset
+            </button>
+          )}
+        </section>
+
+        {loadError && (
+          <div className="error banner" role="alert">
+            {loadError}{' '}
+            <button type="button" className="btn link" onClick={() => void load(null)}>Try again</button>
+          </div>
+        )}
+
+        <ul className="task-list" aria-label="Tasks" aria-busy={loading} data-testid="task-list">
+          {items.map((t) => (
+            <TaskRow
+              key={t.id}
+              task={t}
+              now={now}
+              onToggle={() => void toggleComplete(t)}
+              onEdit={() => setEditing(t)}
+              onHistory={() => setHistoryOf(t)}
+              onDelete={() => void remove(t)}
+            />
+          ))}
+        </ul>
+        {!loading && !loadError && items.length === 0 && (
+          <p className="empty" data-testid="empty">
+            {filtersActive ? 'No tasks match these filters.' : 'Nothing to do yet. Create your first task.'}
+          </p>
+        )}
+        <div ref={sentinel} />
+        {nextCursor && (
+          <button type="button" className="btn ghost block" disabled={loading} onClick={() => void load(nextCursor)} data-testid="load-more">
+            {loading ? 'Loading…' : 'Load more'}
+          </button>
+        )}
+        {loading && !nextCursor && <p className="muted center">Loading…</p>}
+      </main>
+
+      {editing && (
+        <TaskDialog
+          api={api}
+          task={editing === 'new' ? null : editing}
+          knownTags={knownTags}
+          onClose={() => setEditing(null)}
+          onSaved={(t, created) => {
+            replace(t);
+            toast(created ? `Created “${t.title}”` : `Saved “${t.title}”`, 'success');
+            setEditing(null);
+          }}
+          onHistory={(t) => { setEditing(null); setHistoryOf(t); }}
+        />
+      )}
+      {historyOf && <HistoryDialog api={api} task={historyOf} onClose={() => setHistoryOf(null)} />}
+    </div>
+  );
+}
+
+function liveLabel(s: StreamStatus): string {
+  switch (s) {
+    case 'open':
+      return 'Live updates connected';
+    case 'reconnecting':
+      return 'Live updates interrupted, reconnecting';
+    case 'closed':
+      return 'Live updates off';
+    default:
+      return 'Connecting to live updates';
+  }
+}
+
+export function cap(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
