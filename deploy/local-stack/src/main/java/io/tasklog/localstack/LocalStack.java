@@ -189,11 +189,18 @@ public final class LocalStack implements AutoCloseable {
     }
 
     public String jdbcUrl() {
-        return "jdbc:postgresql://localhost:" + settings.postgresPort() + "/" + DATABASE;
+        EmbeddedPostgresServer pg = postgres;
+        return pg != null ? pg.jdbcUrl(DATABASE) : "jdbc:postgresql://localhost:" + settings.postgresPort() + "/" + DATABASE;
     }
 
     public String bootstrapServers() {
-        return "localhost:" + settings.kafkaPort();
+        KafkaKraftBroker k = kafka;
+        return k != null ? k.bootstrapServers() : "localhost:" + settings.kafkaPort();
+    }
+
+    /** The running application context, or {@code null} before it started. */
+    public ConfigurableApplicationContext application() {
+        return application;
     }
 
     public Settings settings() {
