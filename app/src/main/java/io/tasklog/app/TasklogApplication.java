@@ -1,0 +1,20 @@
+package io.tasklog.app;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/** Tasklog as one deployable: the write side, projections and the read side, assembled. */
+@SpringBootApplication(scanBasePackages = "io.tasklog")
+@ConfigurationPropertiesScan("io.tasklog")
+public class TasklogApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(TasklogApplication.class, args);
+    }
+
+    static {
+        // Axon's update checker phones home and writes to ~/.axoniq; Tasklog makes no calls beyond its own services.
+        System.setProperty("axoniq.update-checker.disabled", "true");
+    }
+}

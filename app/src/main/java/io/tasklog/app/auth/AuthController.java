@@ -1,0 +1,61 @@
+package io.tasklog.app.auth;
+
+import io.tasklog.app.security.TokenIssuer;
+import io.tasklog.app.security.TokenIssuer.IssuedToken;
+import java.util.Locale;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code POST /api/auth/register} and {@code /login}: credentials in, a Bearer token out. */
+@RestController
+@RequestMapping("/api/auth")
+public class AuthController {
+
+    private final UserAccounts accounts;
+    private final TokenIssuer tokens;
+
+    public AuthController(UserAccounts accounts, TokenIssuer tokens) {
+        this.accounts = accounts;
+        this.tokens = tokens;
+    }
+
+    @PostMapping("/register")
+    @ResponseStatus(HttpStatus.CREATED)
+    public IssuedToken register(@RequestBody Credentials credentials) {
+        String userId = accounts.register(credentials);
+        return tokens.issue(userId, credentials.email().strip().toLowerCase(Locale.ROOT));
+    }
+
+    @PostMapping("/login")
+    public IssuedToken login(@RequestBody Credentials credentials) {
+        String userId = accounts.authenticate(credentials);
+        return tokens.issue(userId, credentials.email().strip().toLowerCase(Locale.ROOT));
+    }
+
+    @ExceptionHandler(InvalidCredentialsException.class)
+    ProblemDetail invalid(InvalidCredentialsException e) {
+        return problem(HttpStatus.BAD_REQUEST, "Invalid registration", e.getMessage());
+    }
+
+    @ExceptionHandler(EmailTakenException.class)
+    ProblemDetail taken(EmailTakenException e) {
+        return problem(HttpStatus.CONFLICT, "Email already registered", e.getMessage());
+    }
+
+    @ExceptionHandler(BadCredentialsException.class)
+    ProblemDetail badCredentials(BadCredentialsException e) {
+        return problem(HttpStatus.UNAUTHORIZED, "Login failed", e.getMessage());
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        return problem;
+    }
+}

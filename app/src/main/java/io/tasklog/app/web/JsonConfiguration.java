@@ -1,0 +1,51 @@
+package io.tasklog.app.web;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import java.io.IOException;
+import java.util.Locale;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.core.convert.converter.ConverterFactory;
+import org.springframework.format.FormatterRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * The API's JSON dialect: enums are lower-case strings ("high", "completed"), read case-insensitively
+ * (see {@code spring.jackson.mapper.accept-case-insensitive-enums}), in bodies and query parameters alike.
+ */
+@Configuration(proxyBeanMethods = false)
+public class JsonConfiguration implements WebMvcConfigurer {
+
+    @Bean
+    SimpleModule lowerCaseEnums() {
+        SimpleModule module = new SimpleModule("lower-case-enums");
+        module.addSerializer(Enum.class, new LowerCaseEnumSerializer());
+        return module;
+    }
+
+    @Override
+    public void addFormatters(FormatterRegistry registry) {
+        registry.addConverterFactory(new CaseInsensitiveEnumConverter());
+    }
+
+    @SuppressWarnings("rawtypes")
+    private static final class LowerCaseEnumSerializer extends JsonSerializer<Enum> {
+        @Override
+        public void serialize(Enum value, JsonGenerator gen, SerializerProvider serializers) throws IOException {
+            gen.writeString(value.name().toLowerCase(Locale.ROOT));
+        }
+    }
+
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private static final class CaseInsensitiveEnumConverter implements ConverterFactory<String, Enum> {
+        @Override
+        public <T extends Enum> Converter<String, T> getConverter(Class<T> targetType) {
+            return source -> source.isBlank() ? null
+                    : (T) Enum.valueOf(targetType, source.strip().toUpperCase(Locale.ROOT));
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package io.tasklog.app.support;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** Base of HTTP-level tests: the whole application on a random port, on a real PostgreSQL. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class IntegrationTest {
+
+    @LocalServerPort
+    private int port;
+
+    @Autowired
+    protected JdbcClient jdbc;
+
+    protected ApiClient api;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> TestInfrastructure.postgres().jdbcUrl("tasklog"));
+        registry.add("spring.datasource.username", () -> TestInfrastructure.postgres().username());
+        registry.add("spring.datasource.password", () -> TestInfrastructure.postgres().password());
+    }
+
+    @BeforeEach
+    void connectClient() {
+        api = new ApiClient("http://localhost:" + port);
+    }
+
+    protected long storedEvents() {
+        return jdbc.sql("select count(*) from domain_event_entry").query(Long.class).single();
+    }
+}

@@ -1,0 +1,7 @@
+package io.tasklog.query.history;
+
+import java.util.List;
+
+/** A page of a list; {@code nextCursor} is null on the last page. */
+public record Page<T>(List<T> items, String nextCursor) {
+}

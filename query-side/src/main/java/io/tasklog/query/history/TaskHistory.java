@@ -1,0 +1,99 @@
+package io.tasklog.query.history;
+
+import io.tasklog.api.task.TaskDetails;
+import io.tasklog.api.task.TaskField;
+import io.tasklog.api.task.TaskStatus;
+import io.tasklog.api.task.TaskView;
+import io.tasklog.projections.taskview.TaskViewFold;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.springframework.stereotype.Service;
+
+/** The audit trail of a task and its state at any past instant, both folded from the stored events. */
+@Service
+public class TaskHistory {
+
+    private static final String SYSTEM_ACTOR = "system";
+
+    private final StoredTaskEvents events;
+
+    public TaskHistory(StoredTaskEvents events) {
+        this.events = events;
+    }
+
+    /** Events with sequence number ≥ {@code from}, at most {@code limit} of them, each with its field changes. */
+    public Page<HistoryItem> page(String taskId, String userId, long from, int limit) {
+        List<HistoryItem> items = new ArrayList<>();
+        TaskView state = null;
+        String next = null;
+        for (DomainEventMessage<?> event : events.of(taskId, userId)) {
+            TaskView after = TaskViewFold.apply(state, event.getPayload(), event.getSequenceNumber(), event.getTimestamp());
+            if (event.getSequenceNumber() >= from) {
+                if (items.size() == limit) {
+                    next = Long.toString(event.getSequenceNumber());
+                    break;
+                }
+                items.add(item(event, state, after));
+            }
+            state = after;
+        }
+        return new Page<>(items, next);
+    }
+
+    /** The task as it was at {@code asOf}: every event stored at or before that instant, folded. */
+    public TaskView asOf(String taskId, String userId, Instant asOf) {
+        TaskView state = null;
+        boolean existed = false;
+        for (DomainEventMessage<?> event : events.of(taskId, userId)) {
+            if (event.getTimestamp().isAfter(asOf)) {
+                break;
+            }
+            state = TaskViewFold.apply(state, event.getPayload(), event.getSequenceNumber(), event.getTimestamp());
+            existed = true;
+        }
+        if (state == null) {
+            throw new TaskHistoryNotFoundException(existed
+                    ? "The task was deleted at " + asOf : "The task did not exist yet at " + asOf);
+        }
+        return state;
+    }
+
+    private static HistoryItem item(DomainEventMessage<?> event, TaskView before, TaskView after) {
+        Object actor = event.getMetaData().get("userId");
+        return new HistoryItem(event.getIdentifier(), typeOf(event.getPayloadType()), event.getTimestamp(),
+                actor == null ? SYSTEM_ACTOR : actor.toString(), event.getSequenceNumber(), changes(before, after));
+    }
+
+    /** {@code TaskReminderDueEvent} → {@code reminderDue}. */
+    static String typeOf(Class<?> payloadType) {
+        String name = payloadType.getSimpleName().replaceFirst("^Task", "").replaceFirst("Event$", "");
+        return Character.toLowerCase(name.charAt(0)) + name.substring(1);
+    }
+
+    private static Map<String, HistoryItem.FieldChange> changes(TaskView before, TaskView after) {
+        Map<String, HistoryItem.FieldChange> changes = new LinkedHashMap<>();
+        TaskDetails from = before == null ? null : TaskViewFold.details(before);
+        TaskDetails to = after == null ? null : TaskViewFold.details(after);
+        for (TaskField field : TaskField.values()) {
+            put(changes, field.jsonName(), from == null ? null : from.valueOf(field), to == null ? null : to.valueOf(field));
+        }
+        put(changes, "status", statusOf(before), statusOf(after));
+        put(changes, "completedAt", before == null ? null : before.completedAt(), after == null ? null : after.completedAt());
+        return changes;
+    }
+
+    private static TaskStatus statusOf(TaskView view) {
+        return view == null ? null : view.status();
+    }
+
+    private static void put(Map<String, HistoryItem.FieldChange> changes, String field, Object from, Object to) {
+        if (!Objects.equals(from, to)) {
+            changes.put(field, new HistoryItem.FieldChange(from, to));
+        }
+    }
+}
