@@ -62,10 +62,12 @@ export function zonedToInstant(
 export function localInputsToIso(date: string, time: string, timeZone: string): string | null {
   const dm = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
   if (!dm) return null;
-  const tm = /^(\d{2}):(\d{2})$/.exec(time || '09:00');
-  const h = tm ? Number(tm[1]) : 9;
-  const mi = tm ? Number(tm[2]) : 0;
-  return zonedToInstant(Number(dm[1]), Number(dm[2]), Number(dm[3]), h, mi, 0, timeZone).toISOString();
+  const tm = /^(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?$/.exec(time || '09:00');
+  if (!tm) return null;
+  const h = Number(tm[1]);
+  const mi = Number(tm[2]);
+  const se = tm[3] ? Number(tm[3]) : 0;
+  return zonedToInstant(Number(dm[1]), Number(dm[2]), Number(dm[3]), h, mi, se, timeZone).toISOString();
 }
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
@@ -76,7 +78,8 @@ export function isoToLocalInputs(iso: string | null | undefined, timeZone: strin
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return { date: '', time: '' };
   const p = zonedParts(d, timeZone);
-  return { date: `${p.year}-${pad(p.month)}-${pad(p.day)}`, time: `${pad(p.hour)}:${pad(p.minute)}` };
+  const time = `${pad(p.hour)}:${pad(p.minute)}${p.second ? `:${pad(p.second)}` : ''}`;
+  return { date: `${p.year}-${pad(p.month)}-${pad(p.day)}`, time };
 }
 
 /** Start (00:00) or end (23:59:59.999) of a local day as an ISO instant. */
