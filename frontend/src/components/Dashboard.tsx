@@ -156,7 +156,7 @@ export function Dashboard({
             else setUnread((u) => u + 1);
             if (ev.notification) {
               setIncoming(ev.notification);
-              toast(`🔔 ${ev.notification.title}`);
+              toast(`Reminder: ${ev.notification.title}`);
             }
           } catch {
             /* ignore malformed */

@@ -122,7 +122,10 @@ export function NotificationBell({
         onClick={() => setOpen((o) => !o)}
         data-testid="bell"
       >
-        <span aria-hidden="true">🔔</span>
+        <svg aria-hidden="true" width="22" height="22" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+          <path d="M18 8a6 6 0 0 0-12 0c0 7-3 9-3 9h18s-3-2-3-9" />
+          <path d="M13.73 21a2 2 0 0 1-3.46 0" />
+        </svg>
         {unread > 0 && (
           <span className="count" data-testid="unread-count" aria-hidden="true">
             {unread > 99 ? '99+' : unread}

@@ -77,7 +77,7 @@ export function RecurrencePicker({
             </label>
             <label className="field narrow">
               <span>Every</span>
-              <span className="inline">
+              <div className="inline">
                 <input
                   type="number"
                   min={1}
@@ -87,7 +87,7 @@ export function RecurrencePicker({
                   data-testid="recurrence-interval"
                 />
                 <span className="muted">{unit}{m.interval === 1 ? '' : 's'}</span>
-              </span>
+              </div>
             </label>
           </div>
 
