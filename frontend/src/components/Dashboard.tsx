@@ -65,6 +65,7 @@ export function Dashboard({
   const [editing, setEditing] = useState<Task | 'new' | null>(null);
   const [historyOf, setHistoryOf] = useState<Task | null>(null);
   const [now, setNow] = useState(() => Date.now());
+  const [showFilters, setShowFilters] = useState(false);
   const seq = useRef(0);
   const [knownTags, setKnownTags] = useState<string[]>([]);
 
@@ -268,7 +269,7 @@ export function Dashboard({
           </button>
         </div>
 
-        <section className="filters" aria-label="Filter and sort tasks">
+        <section className={`filters${showFilters ? ' expanded' : ''}`} aria-label="Filter and sort tasks">
           <label className="field search">
             <span>Search</span>
             <input type="search" value={q} onChange={(e) => setQ(e.target.value)} placeholder="Title, description, tag" data-testid="filter-q" />
@@ -281,7 +282,15 @@ export function Dashboard({
               <option value="all">All</option>
             </select>
           </label>
-          <label className="field">
+          <button
+            type="button"
+            className="btn ghost filters-toggle"
+            aria-expanded={showFilters}
+            onClick={() => setShowFilters((v) => !v)}
+          >
+            {showFilters ? 'Fewer filters' : 'More filters'}
+          </button>
+          <label className="field more">
             <span>Priority</span>
             <select value={ui.priority} onChange={(e) => set('priority', e.target.value as UiFilters['priority'])} data-testid="filter-priority">
               <option value="">Any</option>
@@ -290,22 +299,22 @@ export function Dashboard({
               ))}
             </select>
           </label>
-          <label className="field">
+          <label className="field more">
             <span>Tag</span>
             <input list="filter-tags" value={ui.tag} onChange={(e) => set('tag', e.target.value)} placeholder="Any" data-testid="filter-tag" />
             <datalist id="filter-tags">
               {knownTags.map((t) => <option key={t} value={t} />)}
             </datalist>
           </label>
-          <label className="field">
+          <label className="field more">
             <span>Due from</span>
             <input type="date" value={ui.dueFrom} onChange={(e) => set('dueFrom', e.target.value)} />
           </label>
-          <label className="field">
+          <label className="field more">
             <span>Due to</span>
             <input type="date" value={ui.dueTo} onChange={(e) => set('dueTo', e.target.value)} />
           </label>
-          <label className="field">
+          <label className="field more">
             <span>Sort by</span>
             <select value={ui.sort} onChange={(e) => set('sort', e.target.value as UiFilters['sort'])} data-testid="filter-sort">
               <option value="due">Due date</option>
@@ -317,13 +326,13 @@ export function Dashboard({
           </label>
           <button
             type="button"
-            className="btn ghost order"
+            className="btn ghost order more"
             onClick={() => set('order', ui.order === 'asc' ? 'desc' : 'asc')}
             aria-label={`Sort order: ${ui.order === 'asc' ? 'ascending' : 'descending'}. Activate to reverse.`}
           >
             {ui.order === 'asc' ? '↑ Asc' : '↓ Desc'}
           </button>
-          <label className="check">
+          <label className="check more">
             <input type="checkbox" checked={ui.overdue} onChange={(e) => set('overdue', e.target.checked)} data-testid="filter-overdue" />
             Overdue only
           </label>

@@ -51,7 +51,7 @@ export function TaskRow({
           {overdue && <span className="badge overdue-badge" data-testid="overdue-badge">Overdue</span>}
           {t.dueAt && (
             <span className="due" title={formatDateTime(t.dueAt)} data-testid="task-due" data-due={t.dueAt}>
-              Due 
+              Due{' '}
               {formatDateTime(t.dueAt)} · {relativeTime(t.dueAt, now)}
             </span>
           )}
