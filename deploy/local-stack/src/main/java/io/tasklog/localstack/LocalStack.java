@@ -112,18 +112,18 @@ public final class LocalStack implements AutoCloseable {
 
     /** Starts PostgreSQL, Kafka and then the application. */
     public void start(String[] args) throws Exception {
-        startInfrastructure();
-        if (closed.get()) {
-            return;
-        }
-        long t0 = System.nanoTime();
-        Class<?> appClass;
+        Class<?> appClass; // fail fast, before starting anything
         try {
             appClass = Class.forName(settings.applicationClass());
         } catch (ClassNotFoundException e) {
             throw new IllegalStateException("Application class " + settings.applicationClass()
                     + " is not on the classpath (build the app module first: mvn install -DskipTests)", e);
         }
+        startInfrastructure();
+        if (closed.get()) {
+            return;
+        }
+        long t0 = System.nanoTime();
         applicationProperties().forEach((k, v) -> {
             if (System.getProperty(k) == null) {
                 System.setProperty(k, v);
