@@ -3,6 +3,10 @@ package io.tasklog.app.web;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import java.io.IOException;
 import java.util.Locale;
@@ -25,6 +29,19 @@ public class JsonConfiguration implements WebMvcConfigurer {
         SimpleModule module = new SimpleModule("lower-case-enums");
         module.addSerializer(Enum.class, new LowerCaseEnumSerializer());
         return module;
+    }
+
+    /** "title": 42 is a client bug, not a title: no silent number/boolean to text (or text to number) coercion. */
+    @Bean
+    Jackson2ObjectMapperBuilderCustomizer strictScalars() {
+        return builder -> builder.postConfigurer(mapper -> {
+            for (CoercionInputShape shape : new CoercionInputShape[] {
+                    CoercionInputShape.Integer, CoercionInputShape.Float, CoercionInputShape.Boolean}) {
+                mapper.coercionConfigFor(LogicalType.Textual).setCoercion(shape, CoercionAction.Fail);
+            }
+            mapper.coercionConfigFor(LogicalType.Integer).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+            mapper.coercionConfigFor(LogicalType.Integer).setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
+        });
     }
 
     @Override

@@ -1,6 +1,9 @@
 package io.tasklog.command.task;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tasklog.api.task.TaskDetails;
@@ -8,8 +11,10 @@ import io.tasklog.api.task.TaskField;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Iterator;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * A JSON merge patch (RFC 7396) of a task: the fields present are changed, {@code null} clears one.
@@ -30,8 +35,24 @@ record TaskPatch(Set<TaskField> fields, TaskDetails values) {
         if (fields.isEmpty()) {
             throw new TaskRuleViolationException("body", "the patch names no field to change");
         }
-        TaskRequest values = mapper.convertValue(object, TaskRequest.class);
-        return new TaskPatch(fields, values.toDetails());
+        return new TaskPatch(fields, valuesOf(object, mapper).toDetails());
+    }
+
+    private static TaskRequest valuesOf(ObjectNode object, ObjectMapper mapper) {
+        try {
+            return mapper.treeToValue(object, TaskRequest.class);
+        } catch (InvalidFormatException e) {
+            String field = e.getPath().isEmpty() ? "body" : e.getPath().get(0).getFieldName();
+            String expected = e.getTargetType().isEnum()
+                    ? "one of " + Arrays.stream(e.getTargetType().getEnumConstants())
+                            .map(c -> ((Enum<?>) c).name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", "))
+                    : "a valid " + e.getTargetType().getSimpleName();
+            throw new TaskRuleViolationException(field, field + ": '" + e.getValue() + "' is not " + expected);
+        } catch (JsonProcessingException e) {
+            String field = e instanceof JsonMappingException m && !m.getPath().isEmpty()
+                    ? m.getPath().get(0).getFieldName() : "body";
+            throw new TaskRuleViolationException(field, field + " has the wrong type");
+        }
     }
 
     private static Optional<TaskField> fieldNamed(String name) {

@@ -1,0 +1,122 @@
+package io.tasklog.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tasklog.app.support.ApiClient.Response;
+import io.tasklog.app.support.IntegrationTest;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A battery of malformed, out-of-range and unauthorised requests: each gets a 4xx with an RFC 7807
+ * body and no stack trace, none gets a 5xx, and the event store is unchanged afterwards.
+ */
+class BadInputBatteryIT extends IntegrationTest {
+
+    @Autowired
+    private JwtEncoder encoder;
+
+    private record Case(String method, String path, String body, Map<String, String> headers, int expected) {
+        static Case of(String method, String path, String body, int expected) {
+            return new Case(method, path, body, Map.of(), expected);
+        }
+    }
+
+    @Test
+    void everyBadRequestGetsAProblemAndChangesNothing() {
+        String token = api.newUser();
+        String id = api.createTask(token, "{\"title\":\"Target\"}");
+        String t = "/api/tasks/" + id;
+        long before = storedEvents();
+
+        List<Case> cases = List.of(
+                Case.of("POST", "/api/tasks", "{", 400),
+                Case.of("POST", "/api/tasks", "not json", 400),
+                Case.of("POST", "/api/tasks", "[]", 400),
+                Case.of("POST", "/api/tasks", "{}", 400),
+                Case.of("POST", "/api/tasks", "{\"title\":\"\"}", 400),
+                Case.of("POST", "/api/tasks", "{\"title\":\"   \"}", 400),
+                Case.of("POST", "/api/tasks", "{\"title\":\"" + "x".repeat(201) + "\"}", 400),
+                Case.of("POST", "/api/tasks", "{\"title\":\"t\",\"description\":\"" + "d".repeat(10_001) + "\"}", 400),
+                Case.of("POST", "/api/tasks", "{\"title\":\"t\",\"priority\":\"critical\"}", 400),
+                Case.of("POST", "/api/tasks", "{\"title\":\"t\",\"priority\":7}", 400),
+                Case.of("POST", "/api/tasks", "{\"title\":42}", 400),
+                Case.of("POST", "/api/tasks", "{\"title\":\"t\",\"tags\":\"work\"}", 400),
+                Case.of("POST", "/api/tasks", "{\"title\":\"t\",\"tags\":[\"" + "x".repeat(41) + "\"]}", 400),
+                Case.of("POST", "/api/tasks", "{\"title\":\"t\",\"dueAt\":\"tomorrow\"}", 400),
+                Case.of("POST", "/api/tasks", "{\"title\":\"t\",\"dueAt\":\"2026-13-45T00:00:00Z\"}", 400),
+                Case.of("POST", "/api/tasks", "{\"title\":\"t\",\"timeZone\":\"Nowhere/City\"}", 400),
+                Case.of("POST", "/api/tasks", "{\"title\":\"t\",\"remindBeforeMinutes\":-1}", 400),
+                Case.of("POST", "/api/tasks", "{\"title\":\"t\",\"remindBeforeMinutes\":\"soon\"}", 400),
+                Case.of("POST", "/api/tasks", "{\"title\":\"t\",\"owner\":\"someone\"}", 400),
+                Case.of("POST", "/api/tasks", "{\"title\":\"t\",\"recurrence\":{\"rrule\":\"FREQ=DAILY\"}}", 400),
+                Case.of("PATCH", t, "{}", 400),
+                Case.of("PATCH", t, "{\"status\":\"completed\"}", 400),
+                Case.of("PATCH", t, "{\"title\":null}", 400),
+                Case.of("PATCH", t, "{\"priority\":\"meh\"}", 400),
+                Case.of("PATCH", t, "[1,2]", 400),
+                new Case("PATCH", t, "{\"title\":\"x\"}", Map.of("If-Match", "\"banana\""), 400),
+                new Case("PATCH", t, "{\"title\":\"x\"}", Map.of("If-Match", "\"7\""), 412),
+                new Case("POST", t + "/complete", null, Map.of("If-Match", "\"3\""), 412),
+                new Case("DELETE", t, null, Map.of("If-Match", "\"9\""), 412),
+                Case.of("PATCH", "/api/tasks/does-not-exist", "{\"title\":\"x\"}", 404),
+                Case.of("POST", "/api/tasks/does-not-exist/complete", null, 404),
+                Case.of("DELETE", "/api/tasks/does-not-exist", null, 404),
+                Case.of("GET", "/api/tasks/does-not-exist/history", null, 404),
+                Case.of("GET", t + "/history?limit=0", null, 400),
+                Case.of("GET", t + "/history?limit=abc", null, 400),
+                Case.of("GET", t + "/history?cursor=-4", null, 400),
+                Case.of("GET", t + "?asOf=yesterday", null, 400),
+                Case.of("GET", "/api/no-such-endpoint", null, 404),
+                Case.of("POST", "/api/auth/register", "{\"email\":\"not-an-email\",\"password\":\"long enough\"}", 400),
+                Case.of("POST", "/api/auth/register", "{\"email\":\"a@b.co\",\"password\":\"short\"}", 400),
+                Case.of("POST", "/api/auth/register", "{", 400),
+                Case.of("POST", "/api/auth/login", "{\"email\":\"nobody@example.com\",\"password\":\"whatever1\"}", 401));
+
+        for (Case c : cases) {
+            Response r = api.send(c.method(), c.path(), token, c.body(), c.headers());
+            assertProblem(c.toString(), r, c.expected());
+        }
+        assertThat(storedEvents()).as("events stored by bad requests").isEqualTo(before);
+    }
+
+    @Test
+    void missingForgedAndExpiredTokensGet401Problems() {
+        String token = api.newUser();
+        String[] parts = token.split("\\.");
+        String forged = parts[0] + "." + parts[1] + "." + "AAAA" + parts[2].substring(4);
+        String expired = expiredToken();
+        long before = storedEvents();
+
+        for (String bad : new String[] {null, "garbage", forged, expired}) {
+            assertProblem("token " + bad, api.post("/api/tasks", bad, "{\"title\":\"t\"}"), 401);
+            assertProblem("token " + bad, api.get("/api/tasks/x/history", bad), 401);
+        }
+        assertThat(storedEvents()).isEqualTo(before);
+    }
+
+    /** A token signed with the real key whose lifetime is over. */
+    private String expiredToken() {
+        Instant past = Instant.now().minusSeconds(3600);
+        JwtClaimsSet claims = JwtClaimsSet.builder().issuer("tasklog").subject("someone")
+                .issuedAt(past.minusSeconds(60)).expiresAt(past).build();
+        return encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims))
+                .getTokenValue();
+    }
+
+    private static void assertProblem(String what, Response r, int expectedStatus) {
+        assertThat(r.status()).as(what + " -> " + r.body()).isEqualTo(expectedStatus);
+        assertThat(r.header("Content-Type")).as(what).hasValueSatisfying(ct -> assertThat(ct).contains("application/problem+json"));
+        assertThat(r.json().get("status").asInt()).as(what).isEqualTo(expectedStatus);
+        assertThat(r.json().get("title").asText()).as(what).isNotBlank();
+        assertThat(r.body()).as(what).doesNotContain("Exception").doesNotContain("\tat ");
+    }
+}
