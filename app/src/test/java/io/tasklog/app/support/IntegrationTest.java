@@ -25,6 +25,7 @@ public abstract class IntegrationTest {
         registry.add("spring.datasource.url", () -> TestInfrastructure.postgres().jdbcUrl("tasklog"));
         registry.add("spring.datasource.username", () -> TestInfrastructure.postgres().username());
         registry.add("spring.datasource.password", () -> TestInfrastructure.postgres().password());
+        registry.add("spring.kafka.bootstrap-servers", () -> TestInfrastructure.kafka().bootstrapServers());
     }
 
     @BeforeEach

@@ -1,6 +1,7 @@
 package io.tasklog.app.support;
 
 import io.tasklog.embedded.EmbeddedPostgresServer;
+import io.tasklog.embedded.KafkaKraftBroker;
 
 /**
  * The real services the integration tests run against, started once per test JVM and shared by every
@@ -9,6 +10,7 @@ import io.tasklog.embedded.EmbeddedPostgresServer;
 public final class TestInfrastructure {
 
     private static EmbeddedPostgresServer postgres;
+    private static KafkaKraftBroker kafka;
 
     private TestInfrastructure() {
     }
@@ -17,8 +19,14 @@ public final class TestInfrastructure {
         if (postgres == null) {
             postgres = EmbeddedPostgresServer.temporary().start();
             postgres.createDatabase("tasklog");
-            Runtime.getRuntime().addShutdownHook(new Thread(postgres::close, "embedded-postgres-stop"));
         }
         return postgres;
+    }
+
+    public static synchronized KafkaKraftBroker kafka() {
+        if (kafka == null) {
+            kafka = KafkaKraftBroker.temporary().start();
+        }
+        return kafka;
     }
 }

@@ -14,7 +14,11 @@ import io.tasklog.api.task.TaskDeletedEvent;
 import io.tasklog.api.task.TaskDetails;
 import io.tasklog.api.task.TaskField;
 import io.tasklog.api.task.TaskReopenedEvent;
+import io.tasklog.api.task.TaskEvent;
+import io.tasklog.api.task.TaskStatus;
 import io.tasklog.api.task.TaskUpdatedEvent;
+import io.tasklog.api.task.TaskView;
+import io.tasklog.api.task.TaskViewFold;
 import io.tasklog.api.task.UpdateTaskCommand;
 import java.time.Clock;
 import java.time.Instant;
@@ -24,13 +28,14 @@ import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
  * A task: decides every change to itself and records it as an event. Command handlers return the
- * aggregate version after the command, which the HTTP layer hands out as the ETag.
+ * task's state after the command (its version is the HTTP ETag), so a writer reads its own write.
  */
 @Aggregate(snapshotTriggerDefinition = "taskSnapshotTrigger")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
@@ -42,11 +47,9 @@ public class TaskAggregate {
 
     @AggregateIdentifier
     private String taskId;
-    private String ownerId;
-    private TaskDetails details;
-    private boolean completed;
+    /** The task as its owner sees it, folded from the events exactly as the read side folds them. */
+    private TaskView state;
     private boolean deleted;
-    private long version;
 
     protected TaskAggregate() {
         // Axon rebuilds the aggregate from its events
@@ -62,53 +65,55 @@ public class TaskAggregate {
     }
 
     @CommandHandler
-    public long handle(UpdateTaskCommand command, @MetaDataValue(USER_ID) String userId) {
+    public TaskView handle(UpdateTaskCommand command, @MetaDataValue(USER_ID) String userId) {
         requireActionableBy(userId);
         Set<TaskField> fields = EnumSet.noneOf(TaskField.class);
         fields.addAll(command.fields());
+        TaskDetails details = TaskViewFold.details(state);
         boolean hasDueDate = fields.contains(TaskField.DUE_AT) ? command.values().dueAt() != null : details.dueAt() != null;
         TaskDetails requested = TaskRules.forUpdate(fields, command.values(), hasDueDate);
-        requireDueDateForRecurrence(fields, requested);
+        requireDueDateForRecurrence(fields, requested, details);
         fields.removeIf(field -> Objects.equals(details.valueOf(field), requested.valueOf(field)));
         if (!fields.isEmpty()) {
-            apply(new TaskUpdatedEvent(taskId, ownerId, fields, requested));
+            apply(new TaskUpdatedEvent(taskId, state.ownerId(), fields, requested));
         }
-        return version;
+        return state;
     }
 
     @CommandHandler
-    public long handle(CompleteTaskCommand command, @MetaDataValue(USER_ID) String userId, Clock clock) {
+    public TaskView handle(CompleteTaskCommand command, @MetaDataValue(USER_ID) String userId, Clock clock) {
         requireActionableBy(userId);
-        if (!completed) {
-            apply(new TaskCompletedEvent(taskId, ownerId, Instant.now(clock)));
+        if (state.status() == TaskStatus.OPEN) {
+            apply(new TaskCompletedEvent(taskId, state.ownerId(), Instant.now(clock)));
         }
-        return version;
+        return state;
     }
 
     @CommandHandler
-    public long handle(ReopenTaskCommand command, @MetaDataValue(USER_ID) String userId) {
+    public TaskView handle(ReopenTaskCommand command, @MetaDataValue(USER_ID) String userId) {
         requireActionableBy(userId);
-        if (completed) {
-            apply(new TaskReopenedEvent(taskId, ownerId));
+        if (state.status() == TaskStatus.COMPLETED) {
+            apply(new TaskReopenedEvent(taskId, state.ownerId()));
         }
-        return version;
+        return state;
     }
 
     @CommandHandler
-    public long handle(DeleteTaskCommand command, @MetaDataValue(USER_ID) String userId) {
+    public TaskView handle(DeleteTaskCommand command, @MetaDataValue(USER_ID) String userId) {
         requireActionableBy(userId);
-        apply(new TaskDeletedEvent(taskId, ownerId));
-        return version;
+        TaskView last = state;
+        apply(new TaskDeletedEvent(taskId, state.ownerId()));
+        return last;
     }
 
     private void requireActionableBy(String userId) {
-        if (deleted || !ownerId.equals(userId)) {
+        if (deleted || !state.ownerId().equals(userId)) {
             throw new TaskNotFoundException(taskId);
         }
     }
 
     /** Removing the due date of a recurring task (without removing the recurrence) would orphan the rule. */
-    private void requireDueDateForRecurrence(Set<TaskField> fields, TaskDetails requested) {
+    private static void requireDueDateForRecurrence(Set<TaskField> fields, TaskDetails requested, TaskDetails details) {
         Recurrence recurrence = fields.contains(TaskField.RECURRENCE) ? requested.recurrence() : details.recurrence();
         Object dueAt = fields.contains(TaskField.DUE_AT) ? requested.dueAt() : details.dueAt();
         if (recurrence != null && dueAt == null) {
@@ -116,35 +121,13 @@ public class TaskAggregate {
         }
     }
 
+    /** Every event moves the state the same way the read side moves it. */
     @EventSourcingHandler
-    void on(TaskCreatedEvent event, @SequenceNumber long sequence) {
+    void on(TaskEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
         taskId = event.taskId();
-        ownerId = event.ownerId();
-        details = event.details();
-        version = sequence;
-    }
-
-    @EventSourcingHandler
-    void on(TaskUpdatedEvent event, @SequenceNumber long sequence) {
-        details = details.withChanges(event.changedFields(), event.values());
-        version = sequence;
-    }
-
-    @EventSourcingHandler
-    void on(TaskCompletedEvent event, @SequenceNumber long sequence) {
-        completed = true;
-        version = sequence;
-    }
-
-    @EventSourcingHandler
-    void on(TaskReopenedEvent event, @SequenceNumber long sequence) {
-        completed = false;
-        version = sequence;
-    }
-
-    @EventSourcingHandler
-    void on(TaskDeletedEvent event, @SequenceNumber long sequence) {
-        deleted = true;
-        version = sequence;
+        deleted = deleted || event instanceof TaskDeletedEvent;
+        if (!deleted) {
+            state = TaskViewFold.apply(state, event, sequence, at);
+        }
     }
 }

@@ -6,12 +6,15 @@ import io.tasklog.api.task.CompleteTaskCommand;
 import io.tasklog.api.task.CreateTaskCommand;
 import io.tasklog.api.task.DeleteTaskCommand;
 import io.tasklog.api.task.ReopenTaskCommand;
+import io.tasklog.api.task.TaskView;
+import io.tasklog.api.task.TaskViewFold;
 import io.tasklog.api.task.UpdateTaskCommand;
 import java.net.URI;
 import java.security.Principal;
 import java.util.UUID;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -32,46 +35,48 @@ public class TaskCommandController {
 
     private final CommandGateway commands;
     private final ObjectMapper mapper;
+    private final EventStore eventStore;
 
-    public TaskCommandController(CommandGateway commands, ObjectMapper mapper) {
+    public TaskCommandController(CommandGateway commands, ObjectMapper mapper, EventStore eventStore) {
         this.commands = commands;
         this.mapper = mapper;
+        this.eventStore = eventStore;
     }
 
     @PostMapping
-    public ResponseEntity<WriteResult> create(@RequestBody TaskRequest request, Principal user) {
+    public ResponseEntity<TaskView> create(@RequestBody TaskRequest request, Principal user) {
         String taskId = UUID.randomUUID().toString();
         send(new CreateTaskCommand(taskId, request.toDetails()), user);
-        return ResponseEntity.created(URI.create("/api/tasks/" + taskId))
-                .eTag(ETags.of(0)).body(new WriteResult(taskId, 0));
+        TaskView created = storedState(taskId);
+        return ResponseEntity.created(URI.create("/api/tasks/" + taskId)).eTag(ETags.of(created.version())).body(created);
     }
 
     @PatchMapping(path = "/{id}", consumes = {"application/json", "application/merge-patch+json"})
-    public ResponseEntity<WriteResult> patch(@PathVariable String id, @RequestBody JsonNode body,
+    public ResponseEntity<TaskView> patch(@PathVariable String id, @RequestBody JsonNode body,
                                              @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                              Principal user) {
         return update(id, TaskPatch.read(body, mapper), ifMatch, user);
     }
 
     @PutMapping("/{id}")
-    public ResponseEntity<WriteResult> replace(@PathVariable String id, @RequestBody TaskRequest request,
+    public ResponseEntity<TaskView> replace(@PathVariable String id, @RequestBody TaskRequest request,
                                                @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                                Principal user) {
         return update(id, TaskPatch.replacing(request), ifMatch, user);
     }
 
     @PostMapping("/{id}/complete")
-    public ResponseEntity<WriteResult> complete(@PathVariable String id,
+    public ResponseEntity<TaskView> complete(@PathVariable String id,
                                                 @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                                 Principal user) {
-        return written(id, send(new CompleteTaskCommand(id, ETags.parse(ifMatch)), user));
+        return written(this.<TaskView>send(new CompleteTaskCommand(id, ETags.parse(ifMatch)), user));
     }
 
     @PostMapping("/{id}/reopen")
-    public ResponseEntity<WriteResult> reopen(@PathVariable String id,
+    public ResponseEntity<TaskView> reopen(@PathVariable String id,
                                               @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                               Principal user) {
-        return written(id, send(new ReopenTaskCommand(id, ETags.parse(ifMatch)), user));
+        return written(this.<TaskView>send(new ReopenTaskCommand(id, ETags.parse(ifMatch)), user));
     }
 
     @DeleteMapping("/{id}")
@@ -82,19 +87,25 @@ public class TaskCommandController {
         return ResponseEntity.status(HttpStatus.NO_CONTENT).build();
     }
 
-    private ResponseEntity<WriteResult> update(String id, TaskPatch patch, String ifMatch, Principal user) {
-        long version = send(new UpdateTaskCommand(id, ETags.parse(ifMatch), patch.fields(), patch.values()), user);
-        return written(id, version);
+    private ResponseEntity<TaskView> update(String id, TaskPatch patch, String ifMatch, Principal user) {
+        return written(this.<TaskView>send(new UpdateTaskCommand(id, ETags.parse(ifMatch), patch.fields(), patch.values()), user));
     }
 
-    private static ResponseEntity<WriteResult> written(String id, long version) {
-        return ResponseEntity.ok().eTag(ETags.of(version)).body(new WriteResult(id, version));
+    /** Creation handlers answer with the new id only, so the created state is folded from its stored event. */
+    private TaskView storedState(String taskId) {
+        TaskView[] state = new TaskView[1];
+        eventStore.readEvents(taskId).asStream().forEach(event ->
+                state[0] = TaskViewFold.apply(state[0], event.getPayload(), event.getSequenceNumber(), event.getTimestamp()));
+        return state[0];
+    }
+
+    private static ResponseEntity<TaskView> written(TaskView task) {
+        return ResponseEntity.ok().eTag(ETags.of(task.version())).body(task);
     }
 
     /** Sends the command as the authenticated user and waits for the aggregate's answer. */
-    private long send(Object command, Principal user) {
-        Object result = commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
+    private <R> R send(Object command, Principal user) {
+        return commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
                 .andMetaData(MetaData.with(TaskAggregate.USER_ID, user.getName())));
-        return result instanceof Number version ? version.longValue() : 0L;
     }
 }

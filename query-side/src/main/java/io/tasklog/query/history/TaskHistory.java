@@ -1,10 +1,12 @@
 package io.tasklog.query.history;
 
+import io.tasklog.api.query.Page;
+
 import io.tasklog.api.task.TaskDetails;
 import io.tasklog.api.task.TaskField;
 import io.tasklog.api.task.TaskStatus;
 import io.tasklog.api.task.TaskView;
-import io.tasklog.projections.taskview.TaskViewFold;
+import io.tasklog.api.task.TaskViewFold;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

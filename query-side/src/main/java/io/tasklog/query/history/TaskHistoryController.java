@@ -1,5 +1,7 @@
 package io.tasklog.query.history;
 
+import io.tasklog.api.query.Page;
+
 import io.tasklog.api.task.TaskView;
 import java.security.Principal;
 import java.time.Instant;

@@ -1,7 +1,11 @@
-package io.tasklog.query.history;
+package io.tasklog.api.query;
 
 import java.util.List;
 
 /** A page of a list; {@code nextCursor} is null on the last page. */
 public record Page<T>(List<T> items, String nextCursor) {
+
+    public Page {
+        items = List.copyOf(items);
+    }
 }

@@ -1,18 +1,11 @@
-package io.tasklog.projections.taskview;
+package io.tasklog.api.task;
 
-import io.tasklog.api.task.TaskCompletedEvent;
-import io.tasklog.api.task.TaskCreatedEvent;
-import io.tasklog.api.task.TaskDeletedEvent;
-import io.tasklog.api.task.TaskDetails;
-import io.tasklog.api.task.TaskReopenedEvent;
-import io.tasklog.api.task.TaskStatus;
-import io.tasklog.api.task.TaskUpdatedEvent;
-import io.tasklog.api.task.TaskView;
 import java.time.Instant;
 
 /**
- * How a task's view evolves with each of its events. One pure function serves the live projection
- * and time travel (folding the stored events up to an instant), so both always agree.
+ * How a task's view evolves with each of its events. One pure function serves the aggregate's state,
+ * the live projection
+ * and time travel (folding the stored events up to an instant), so all three always agree.
  */
 public final class TaskViewFold {
 

@@ -1,0 +1,71 @@
+package io.tasklog.command.streaming;
+
+import io.cloudevents.CloudEvent;
+import io.tasklog.api.stream.Topics;
+import io.tasklog.command.task.TaskAggregate;
+import java.net.URI;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.extensions.kafka.eventhandling.KafkaMessageConverter;
+import org.axonframework.extensions.kafka.eventhandling.cloudevent.CloudEventKafkaMessageConverter;
+import org.axonframework.extensions.kafka.eventhandling.producer.KafkaEventPublisher;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.axonframework.messaging.StreamableMessageSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.TopicBuilder;
+
+/**
+ * Streams every stored event to topic {@code task-events}. The Kafka publisher runs as a tracking
+ * processor over the event store, which makes the store its outbox: commands succeed while Kafka is
+ * down, and everything stored is published once it is back.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(TopicProperties.class)
+public class TaskEventsPublishingConfiguration {
+
+    /**
+     * The publisher starts at the very beginning of the store and NOT as a replay: Axon's default first
+     * token is a replay token, and the Kafka publisher ignores replayed events, which would silently drop
+     * every event stored before the publisher first ran. It is also never reset (it refuses resets).
+     */
+    @Autowired
+    void configurePublisher(EventProcessingConfigurer processing, TopicProperties topics) {
+        processing.registerTrackingEventProcessorConfiguration(KafkaEventPublisher.DEFAULT_PROCESSING_GROUP,
+                config -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                        .andInitialTrackingToken(StreamableMessageSource::createTailToken)
+                        .andBatchSize(topics.publisherBatchSize()));
+    }
+
+    /**
+     * Events as CloudEvents (binary mode, JSON data). CloudEvents extension names allow only lower-case
+     * letters and digits, so Axon metadata keys are mapped; an unmapped key that is not a valid name
+     * would stop publishing, which is why every metadata key Tasklog adds must be mapped here.
+     */
+    @Bean
+    KafkaMessageConverter<String, CloudEvent> kafkaMessageConverter(@Qualifier("eventSerializer") Serializer serializer,
+                                                                    org.axonframework.config.Configuration axon) {
+        return new SequencePreservingConverter(CloudEventKafkaMessageConverter.builder()
+                .serializer(serializer)
+                .upcasterChain(axon.upcasterChain() != null ? axon.upcasterChain() : new EventUpcasterChain())
+                .addMetadataMapper(TaskAggregate.USER_ID, Topics.ACTOR_EXTENSION)
+                .sourceSupplier(event -> URI.create(Topics.TASK_EVENTS_SOURCE))
+                .build());
+    }
+
+    /** Created before any processor starts (Spring's KafkaAdmin runs when the singletons are ready). */
+    @Bean
+    NewTopic taskEventsTopic(TopicProperties topics) {
+        return TopicBuilder.name(Topics.TASK_EVENTS)
+                .partitions(topics.taskEventsPartitions())
+                .replicas(topics.replicationFactor())
+                // Kept forever: projections rebuild (replay) from this topic.
+                .config("retention.ms", "-1")
+                .build();
+    }
+}

@@ -1,0 +1,16 @@
+package io.tasklog.command.streaming;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code tasklog.kafka.*}: partitions of {@code task-events} (a task's events share a partition, keyed
+ * by task id), the replication factor of Tasklog's topics (1 for a single local broker, 3 in a cluster)
+ * and how many events the publisher sends per batch.
+ */
+@ConfigurationProperties("tasklog.kafka")
+public record TopicProperties(
+        @DefaultValue("3") int taskEventsPartitions,
+        @DefaultValue("1") short replicationFactor,
+        @DefaultValue("100") int publisherBatchSize) {
+}

@@ -1,0 +1,37 @@
+package io.tasklog.projections.config;
+
+import io.tasklog.api.stream.Topics;
+import io.tasklog.projections.taskview.TaskViewProjection;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.extensions.kafka.eventhandling.consumer.streamable.StreamableKafkaMessageSource;
+import org.axonframework.messaging.StreamableMessageSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.TopicBuilder;
+
+/** Projections read topic {@code task-events} (not the event store), tracking their position in PostgreSQL. */
+@Configuration(proxyBeanMethods = false)
+public class ProjectionsConfiguration {
+
+    @Autowired
+    void registerProjectionProcessors(EventProcessingConfigurer processing,
+                                      StreamableKafkaMessageSource<String, byte[]> taskEvents) {
+        processing.registerTrackingEventProcessor(TaskViewProjection.PROCESSING_GROUP, config -> taskEvents,
+                config -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                        .andInitialTrackingToken(StreamableMessageSource::createTailToken)
+                        .andBatchSize(50));
+    }
+
+    @Bean
+    NewTopic taskUpdatesTopic(@Value("${tasklog.kafka.replication-factor:1}") short replicationFactor) {
+        return TopicBuilder.name(Topics.TASK_UPDATES)
+                .partitions(3)
+                .replicas(replicationFactor)
+                .config("retention.ms", String.valueOf(24 * 60 * 60 * 1000))
+                .build();
+    }
+}

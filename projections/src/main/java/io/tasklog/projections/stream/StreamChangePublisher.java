@@ -1,0 +1,52 @@
+package io.tasklog.projections.stream;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tasklog.api.stream.StreamChange;
+import io.tasklog.api.stream.Topics;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Announces a read-model change on {@code task-updates} only after the projection's transaction has
+ * committed, so a client told about a change always finds it when it reads.
+ */
+@Component
+public class StreamChangePublisher {
+
+    private static final Logger log = LoggerFactory.getLogger(StreamChangePublisher.class);
+
+    private final KafkaTemplate<String, String> kafka;
+    private final ObjectMapper mapper;
+
+    public StreamChangePublisher(KafkaTemplate<String, String> kafka, ObjectMapper mapper) {
+        this.kafka = kafka;
+        this.mapper = mapper;
+    }
+
+    public void publishAfterCommit(StreamChange change) {
+        String json = toJson(change);
+        Runnable send = () -> kafka.send(Topics.TASK_UPDATES, change.userId(), json).whenComplete((ok, error) -> {
+            if (error != null) {
+                // The change is in the view and in stream_event: clients catch up on reconnect (Last-Event-ID).
+                log.warn("Could not announce change {} on {}: {}", change.sequence(), Topics.TASK_UPDATES, error.toString());
+            }
+        });
+        if (CurrentUnitOfWork.isStarted()) {
+            CurrentUnitOfWork.get().afterCommit(uow -> send.run());
+        } else {
+            send.run();
+        }
+    }
+
+    private String toJson(StreamChange change) {
+        try {
+            return mapper.writeValueAsString(change);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

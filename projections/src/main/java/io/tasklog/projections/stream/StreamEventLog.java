@@ -1,0 +1,44 @@
+package io.tasklog.projections.stream;
+
+import io.tasklog.api.stream.StreamChange;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The per-user change log behind SSE event ids and Last-Event-ID resumption. */
+@Repository
+public class StreamEventLog {
+
+    private final JdbcClient jdbc;
+
+    public StreamEventLog(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Records a change in the current transaction and returns it with its sequence. */
+    public StreamChange append(String userId, String kind, String subjectId, long version) {
+        long sequence = jdbc.sql("""
+                        insert into stream_event (user_id, kind, subject_id, version)
+                        values (:user, :kind, :subject, :version) returning sequence""")
+                .param("user", userId).param("kind", kind).param("subject", subjectId).param("version", version)
+                .query(Long.class).single();
+        return new StreamChange(sequence, userId, kind, subjectId, version);
+    }
+
+    /** The user's changes after {@code sequence}, oldest first, at most {@code limit}. */
+    public List<StreamChange> since(String userId, long sequence, int limit) {
+        return jdbc.sql("""
+                        select sequence, user_id, kind, subject_id, version from stream_event
+                        where user_id = :user and sequence > :after order by sequence limit :limit""")
+                .param("user", userId).param("after", sequence).param("limit", limit)
+                .query((rs, n) -> new StreamChange(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getLong(5)))
+                .list();
+    }
+
+    /** The newest sequence of the user's log (0 when empty). */
+    public long latest(String userId) {
+        return jdbc.sql("select coalesce(max(sequence), 0) from stream_event where user_id = :user")
+                .param("user", userId).query(Long.class).single();
+    }
+}

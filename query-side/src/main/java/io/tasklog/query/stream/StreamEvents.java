@@ -1,0 +1,41 @@
+package io.tasklog.query.stream;
+
+import io.tasklog.api.stream.StreamChange;
+import io.tasklog.api.task.TaskView;
+import io.tasklog.projections.taskview.TaskViewRepository;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.stereotype.Component;
+
+/** Turns a change record into the stream's JSON event, reading the committed read model it announces. */
+@Component
+public class StreamEvents {
+
+    private final TaskViewRepository tasks;
+    private final Map<String, NotificationEventSource> notificationSources;
+
+    public StreamEvents(TaskViewRepository tasks, Map<String, NotificationEventSource> notificationSources) {
+        this.tasks = tasks;
+        this.notificationSources = notificationSources;
+    }
+
+    ServerSentEvent<Object> toEvent(StreamChange change, String userId) {
+        Object data = switch (change.kind()) {
+            case StreamChange.TASK_CHANGED -> taskChanged(change, userId);
+            default -> notificationSources.values().stream().findFirst()
+                    .map(source -> source.eventData(change, userId)).orElse(Map.of());
+        };
+        return ServerSentEvent.builder(data).id(Long.toString(change.sequence())).event(change.kind()).build();
+    }
+
+    private TaskChanged taskChanged(StreamChange change, String userId) {
+        Optional<TaskView> task = tasks.findOwned(change.subjectId(), userId);
+        long version = task.map(TaskView::version).orElse(change.version());
+        return new TaskChanged(change.subjectId(), version, task.isEmpty(), task.orElse(null));
+    }
+
+    /** {@code event: task.changed}: the task as it is now, or a deletion marker. */
+    public record TaskChanged(String taskId, long version, boolean deleted, TaskView task) {
+    }
+}
