@@ -26,6 +26,7 @@ public abstract class IntegrationTest {
         registry.add("spring.datasource.username", () -> TestInfrastructure.postgres().username());
         registry.add("spring.datasource.password", () -> TestInfrastructure.postgres().password());
         registry.add("spring.kafka.bootstrap-servers", () -> TestInfrastructure.kafka().bootstrapServers());
+        registry.add("tasklog.security.jwt-secret", () -> TestInfrastructure.JWT_SECRET);
     }
 
     @BeforeEach

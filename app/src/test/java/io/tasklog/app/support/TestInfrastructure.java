@@ -9,6 +9,9 @@ import io.tasklog.embedded.KafkaKraftBroker;
  */
 public final class TestInfrastructure {
 
+    /** One signing key for every instance a test starts, so they accept each other's tokens. */
+    public static final String JWT_SECRET = "dGFza2xvZy10ZXN0LXNoYXJlZC1zZWNyZXQtMzItYnl0ZXMtbG9uZyE=";
+
     private static EmbeddedPostgresServer postgres;
     private static KafkaKraftBroker kafka;
 
