@@ -1,0 +1,22 @@
+package io.tasklog.bench;
+
+/** What {@code java -jar benchmarks.jar} prints: the programs in this jar and how to start them. */
+public final class Benchmarks {
+
+    private Benchmarks() {
+    }
+
+    public static void main(String[] args) {
+        System.out.println("""
+                Tasklog benchmarks: run one program with
+                  java -cp benchmarks/target/benchmarks.jar io.tasklog.bench.<Program> --base-url http://localhost:8080 [options]
+
+                Programs (each takes --help):
+                  WriteLatencyBench       POST /api/tasks latency, sequential and with C concurrent clients
+                  StreamLatencyBench      command accepted -> SSE task.changed latency at a fixed rate; max commands/s
+                  QueryAtScaleBench       seeds 100,000 tasks for one user, times each list query shape
+                  ReminderLatenessBench   lateness of "overdue" notification.created events against dueAt
+
+                See docs/benchmarks-howto.md.""");
+    }
+}
