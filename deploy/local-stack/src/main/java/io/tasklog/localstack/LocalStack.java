@@ -180,6 +180,7 @@ public final class LocalStack implements AutoCloseable {
         p.put("spring.kafka.bootstrap-servers", bootstrapServers());
         p.put("axon.kafka.bootstrap-servers", bootstrapServers());
         p.put("axoniq.update-checker.disabled", "true");
+        p.put("tasklog.security.jwt-secret", LocalSigningKey.readOrCreate(settings.dataDirectory()));
         // The broker runs in this JVM: keep its (and the Kafka clients') INFO chatter out of the console.
         p.put("logging.level.kafka", "WARN");
         p.put("logging.level.org.apache.kafka", "WARN");
