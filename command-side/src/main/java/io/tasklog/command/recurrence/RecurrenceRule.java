@@ -561,13 +561,20 @@ public final class RecurrenceRule {
             this.startDate = startDate;
             this.timeOfDay = timeOfDay;
             this.zone = zone;
-            this.dates = libRule().iterator(allDay(startDate));
-            if (fastForwardTo != null && fastForwardTo.isAfter(startDate)) {
-                dates.fastForward(allDay(fastForwardTo));
-                this.last = startInstant; // the start lies before the window we skipped to
-            } else {
-                this.pendingStart = startInstant;
+            boolean skipStart = fastForwardTo != null && fastForwardTo.isAfter(startDate);
+            this.pendingStart = skipStart ? null : startInstant;
+            this.last = skipStart ? startInstant : null; // the start lies before the window skipped to
+            RecurrenceRuleIterator iterator = null;
+            try {
+                iterator = libRule().iterator(allDay(startDate));
+                if (skipStart) {
+                    iterator.fastForward(allDay(fastForwardTo));
+                }
+            } catch (IllegalArgumentException e) {
+                iterator = null; // lib-recur found no further date at all (see nextDate)
             }
+            this.dates = iterator;
+            this.done = iterator == null;
         }
 
         Instant next() {
@@ -601,13 +608,16 @@ public final class RecurrenceRule {
         }
 
         private LocalDate nextDate() {
+            if (dates == null) {
+                return null;
+            }
             try {
                 if (!dates.hasNext()) {
                     return null;
                 }
                 DateTime next = dates.nextDateTime();
                 return LocalDate.of(next.getYear(), next.getMonth() + 1, next.getDayOfMonth());
-            } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
+            } catch (IllegalArgumentException e) {
                 // lib-recur gives up ("too many filtered recurrence instances") when a rule selects no more
                 // dates for a long stretch, e.g. every 12 months on the 31st starting in April.
                 return null;
