@@ -117,6 +117,7 @@ public final class StreamLatencyBench implements Callable<Integer> {
 
         Report.heading(String.format("open loop: %.0f commands/s over %d users for %d s", rate, users, durationSeconds));
         Phase open = new Phase("open", lostAfterSeconds);
+        List<Phase> phases = new ArrayList<>(List.of(open));
         openLoop(openUsers, open, durationSeconds);
         drain(all, open);
         open.print();
@@ -127,12 +128,24 @@ public final class StreamLatencyBench implements Callable<Integer> {
             Report.heading(String.format("closed loop: %d users, each sends its next command when the last is answered, %d s",
                     clients, closedSeconds));
             Phase closed = new Phase("closed", lostAfterSeconds);
+            phases.add(closed);
             closedLoop(all.subList(0, clients), closed, closedSeconds);
             drain(all, closed);
             closed.print();
             report.json().set("closedLoop", closed.toJson());
         }
 
+        long lostTotal = phases.stream().mapToLong(p -> p.lost.get()).sum();
+        if (lostTotal > 0) {
+            Report.heading("lost events: waiting " + lostAfterSeconds + " s more to tell late from never");
+            Thread.sleep(TimeUnit.SECONDS.toMillis(lostAfterSeconds));
+            for (Phase phase : phases) {
+                Report.line("%-7s lost %d, of which arrived later %d, never arrived %d", phase.name, phase.lost.get(),
+                        phase.arrivedAfterLimit.get(), phase.lost.get() - phase.arrivedAfterLimit.get());
+                ((ObjectNode) report.json().path(phase.name.equals("open") ? "openLoop" : "closedLoop"))
+                        .put("lostButArrivedLater", phase.arrivedAfterLimit.get());
+            }
+        }
         long reconnects = all.stream().mapToLong(u -> u.sse.reconnects()).sum();
         report.json().put("streamReconnects", reconnects);
         if (reconnects > 0) {
@@ -233,6 +246,8 @@ public final class StreamLatencyBench implements Callable<Integer> {
         private final List<String> tasks = new ArrayList<>();
         private final Set<String> busy = new HashSet<>();
         private final Map<String, List<Pending>> pending = new HashMap<>();
+        /** Items counted as lost, kept to notice events that arrive after all (counted as arrivedAfterLimit). */
+        private final Map<String, List<Pending>> lostItems = new HashMap<>();
         /** taskId → version → when its task.changed event was read (first time). */
         private final Map<String, TreeMap<Long, Long>> seen = new HashMap<>();
 
@@ -308,6 +323,16 @@ public final class StreamLatencyBench implements Callable<Integer> {
             }
             synchronized (lock) {
                 seen.computeIfAbsent(taskId, k -> new TreeMap<>()).putIfAbsent(version, event.receivedNanos());
+                List<Pending> gone = lostItems.get(taskId);
+                if (gone != null) {
+                    gone.removeIf(item -> {
+                        boolean matches = item.version <= version;
+                        if (matches) {
+                            item.phase.arrivedAfterLimit.incrementAndGet();
+                        }
+                        return matches;
+                    });
+                }
                 List<Pending> waiting = pending.get(taskId);
                 if (waiting == null) {
                     return;
@@ -345,8 +370,9 @@ public final class StreamLatencyBench implements Callable<Integer> {
             long now = System.nanoTime();
             int waiting = 0;
             synchronized (lock) {
-                for (Iterator<List<Pending>> lists = pending.values().iterator(); lists.hasNext(); ) {
-                    List<Pending> items = lists.next();
+                for (Iterator<Map.Entry<String, List<Pending>>> lists = pending.entrySet().iterator(); lists.hasNext(); ) {
+                    Map.Entry<String, List<Pending>> entry = lists.next();
+                    List<Pending> items = entry.getValue();
                     for (Iterator<Pending> it = items.iterator(); it.hasNext(); ) {
                         Pending item = it.next();
                         if (item.phase != phase) {
@@ -355,6 +381,7 @@ public final class StreamLatencyBench implements Callable<Integer> {
                         if (now - item.acceptedNanos > limitNanos) {
                             it.remove();
                             phase.lost.incrementAndGet();
+                            lostItems.computeIfAbsent(entry.getKey(), k -> new ArrayList<>()).add(item);
                         } else {
                             waiting++;
                         }
@@ -377,6 +404,7 @@ public final class StreamLatencyBench implements Callable<Integer> {
         final AtomicLong delivered = new AtomicLong();
         final AtomicLong lost = new AtomicLong();
         final AtomicLong eventBeforeAnswer = new AtomicLong();
+        final AtomicLong arrivedAfterLimit = new AtomicLong();
         final AtomicInteger inFlight = new AtomicInteger();
         final Map<Integer, String> errorExamples = new ConcurrentHashMap<>();
         final Samples http = new Samples();
@@ -405,6 +433,9 @@ public final class StreamLatencyBench implements Callable<Integer> {
             Report.line("sent→SSE    %s", sentToSse.summary().format());
             Report.line("events      delivered %d, lost %d (not within %d s), event read before its HTTP answer %d",
                     delivered.get(), lost.get(), lostAfterSeconds, eventBeforeAnswer.get());
+            if (arrivedAfterLimit.get() > 0) {
+                Report.line("            of the lost, %d arrived later after all (so far)", arrivedAfterLimit.get());
+            }
             if (accepted.get() > 0 && delivered.get() == 0) {
                 Report.line("!! NO task.changed event matched any accepted command: the stream delivered nothing usable");
             }
@@ -421,6 +452,7 @@ public final class StreamLatencyBench implements Callable<Integer> {
             node.put("delivered", delivered.get());
             node.put("lost", lost.get());
             node.put("eventBeforeAnswer", eventBeforeAnswer.get());
+            node.put("lostButArrivedLater", arrivedAfterLimit.get());
             node.set("http", http.summary().toJson());
             node.set("acceptedToSse", acceptedToSse.summary().toJson());
             node.set("sentToSse", sentToSse.summary().toJson());
