@@ -14,18 +14,26 @@ import io.tasklog.api.task.TaskDeletedEvent;
 import io.tasklog.api.task.TaskDetails;
 import io.tasklog.api.task.TaskField;
 import io.tasklog.api.task.TaskReopenedEvent;
+import io.tasklog.api.task.SnoozeReminderCommand;
+import io.tasklog.api.task.TaskBecameOverdueEvent;
 import io.tasklog.api.task.TaskEvent;
+import io.tasklog.api.task.TaskReminderDueEvent;
+import io.tasklog.api.task.TaskReminderSnoozedEvent;
 import io.tasklog.api.task.TaskStatus;
 import io.tasklog.api.task.TaskUpdatedEvent;
 import io.tasklog.api.task.TaskView;
 import io.tasklog.api.task.TaskViewFold;
 import io.tasklog.api.task.UpdateTaskCommand;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.Objects;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
@@ -50,22 +58,28 @@ public class TaskAggregate {
     /** The task as its owner sees it, folded from the events exactly as the read side folds them. */
     private TaskView state;
     private boolean deleted;
+    /** Keys of the reminders already given, so that none is given twice (see {@link TaskReminders}). */
+    private Set<String> firedReminders = new HashSet<>();
 
     protected TaskAggregate() {
         // Axon rebuilds the aggregate from its events
     }
 
     @CommandHandler
-    public TaskAggregate(CreateTaskCommand command, @MetaDataValue(USER_ID) String userId) {
+    public TaskAggregate(CreateTaskCommand command, @MetaDataValue(USER_ID) String userId,
+                         DeadlineManager deadlines, Clock clock) {
         if (userId == null) {
             throw new IllegalStateException("CreateTaskCommand without a " + USER_ID + " in its metadata");
         }
+        // in a constructor the event is applied once the aggregate is initialised, hence andThen
         apply(new TaskCreatedEvent(command.taskId(), userId, TaskRules.forCreation(command.details()),
-                command.series()));
+                command.series()))
+                .andThen(() -> TaskReminders.reschedule(deadlines, state, firedReminders, clock.instant()));
     }
 
     @CommandHandler
-    public TaskView handle(UpdateTaskCommand command, @MetaDataValue(USER_ID) String userId) {
+    public TaskView handle(UpdateTaskCommand command, @MetaDataValue(USER_ID) String userId,
+                           DeadlineManager deadlines, Clock clock) {
         requireActionableBy(userId);
         Set<TaskField> fields = EnumSet.noneOf(TaskField.class);
         fields.addAll(command.fields());
@@ -77,33 +91,91 @@ public class TaskAggregate {
         if (!fields.isEmpty()) {
             apply(new TaskUpdatedEvent(taskId, state.ownerId(), fields, requested));
         }
+        if (fields.contains(TaskField.DUE_AT) || fields.contains(TaskField.REMIND_BEFORE_MINUTES)) {
+            TaskReminders.reschedule(deadlines, state, firedReminders, clock.instant());
+        }
         return state;
     }
 
     @CommandHandler
-    public TaskView handle(CompleteTaskCommand command, @MetaDataValue(USER_ID) String userId, Clock clock) {
+    public TaskView handle(CompleteTaskCommand command, @MetaDataValue(USER_ID) String userId,
+                           DeadlineManager deadlines, Clock clock) {
         requireActionableBy(userId);
         if (state.status() == TaskStatus.OPEN) {
             apply(new TaskCompletedEvent(taskId, state.ownerId(), Instant.now(clock)));
+            TaskReminders.cancelAll(deadlines);
         }
         return state;
     }
 
     @CommandHandler
-    public TaskView handle(ReopenTaskCommand command, @MetaDataValue(USER_ID) String userId) {
+    public TaskView handle(ReopenTaskCommand command, @MetaDataValue(USER_ID) String userId,
+                           DeadlineManager deadlines, Clock clock) {
         requireActionableBy(userId);
         if (state.status() == TaskStatus.COMPLETED) {
             apply(new TaskReopenedEvent(taskId, state.ownerId()));
+            TaskReminders.reschedule(deadlines, state, firedReminders, clock.instant());
         }
         return state;
     }
 
     @CommandHandler
-    public TaskView handle(DeleteTaskCommand command, @MetaDataValue(USER_ID) String userId) {
+    public TaskView handle(DeleteTaskCommand command, @MetaDataValue(USER_ID) String userId,
+                           DeadlineManager deadlines) {
         requireActionableBy(userId);
         TaskView last = state;
         apply(new TaskDeletedEvent(taskId, state.ownerId()));
+        TaskReminders.cancelAll(deadlines);
         return last;
+    }
+
+    @CommandHandler
+    public TaskView handle(SnoozeReminderCommand command, @MetaDataValue(USER_ID) String userId,
+                           DeadlineManager deadlines, Clock clock) {
+        requireActionableBy(userId);
+        if (command.minutes() < 1 || command.minutes() > TaskRules.MAX_REMIND_BEFORE_MINUTES) {
+            throw new TaskRuleViolationException("minutes",
+                    "minutes must be between 1 and " + TaskRules.MAX_REMIND_BEFORE_MINUTES);
+        }
+        if (state.status() != TaskStatus.OPEN) {
+            throw new TaskRuleViolationException("task", "a completed task has nothing to be reminded of");
+        }
+        Instant until = clock.instant().plus(Duration.ofMinutes(command.minutes()));
+        deadlines.schedule(until, TaskReminders.SNOOZED,
+                new TaskReminders.SnoozedReminder(state.dueAt(), until, command.notificationId()));
+        apply(new TaskReminderSnoozedEvent(taskId, state.ownerId(), command.notificationId(), until));
+        return state;
+    }
+
+    @DeadlineHandler(deadlineName = TaskReminders.UPCOMING)
+    void remindOfUpcoming(TaskReminders.ReminderDeadline deadline) {
+        String key = TaskReminders.upcomingKey(taskId, deadline.dueAt());
+        if (stillDue(deadline.dueAt()) && !firedReminders.contains(key)) {
+            apply(new TaskReminderDueEvent(taskId, state.ownerId(), state.title(), state.dueAt(), state.timeZone(),
+                    state.remindBeforeMinutes(), key));
+        }
+    }
+
+    @DeadlineHandler(deadlineName = TaskReminders.OVERDUE)
+    void markOverdue(TaskReminders.ReminderDeadline deadline) {
+        String key = TaskReminders.overdueKey(taskId, deadline.dueAt());
+        if (stillDue(deadline.dueAt()) && !firedReminders.contains(key)) {
+            apply(new TaskBecameOverdueEvent(taskId, state.ownerId(), state.title(), state.dueAt(), state.timeZone(), key));
+        }
+    }
+
+    @DeadlineHandler(deadlineName = TaskReminders.SNOOZED)
+    void remindAgain(TaskReminders.SnoozedReminder snoozed) {
+        String key = TaskReminders.snoozeKey(taskId, snoozed.until());
+        if (!deleted && state.status() == TaskStatus.OPEN && !firedReminders.contains(key)) {
+            apply(new TaskReminderDueEvent(taskId, state.ownerId(), state.title(), state.dueAt(), state.timeZone(),
+                    state.remindBeforeMinutes(), key));
+        }
+    }
+
+    /** A reminder scheduled for {@code dueAt} still applies: the task is open, not deleted, due then. */
+    private boolean stillDue(Instant dueAt) {
+        return !deleted && state.status() == TaskStatus.OPEN && Objects.equals(state.dueAt(), dueAt);
     }
 
     private void requireActionableBy(String userId) {
@@ -126,6 +198,11 @@ public class TaskAggregate {
     void on(TaskEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
         taskId = event.taskId();
         deleted = deleted || event instanceof TaskDeletedEvent;
+        if (event instanceof TaskReminderDueEvent reminder) {
+            firedReminders.add(reminder.reminderKey());
+        } else if (event instanceof TaskBecameOverdueEvent overdue) {
+            firedReminders.add(overdue.reminderKey());
+        }
         if (!deleted) {
             state = TaskViewFold.apply(state, event, sequence, at);
         }

@@ -1,0 +1,245 @@
+package io.tasklog.command.task;
+
+import io.tasklog.api.task.CompleteTaskCommand;
+import io.tasklog.api.task.CreateTaskCommand;
+import io.tasklog.api.task.DeleteTaskCommand;
+import io.tasklog.api.task.ReopenTaskCommand;
+import io.tasklog.api.task.SnoozeReminderCommand;
+import io.tasklog.api.task.TaskBecameOverdueEvent;
+import io.tasklog.api.task.TaskCompletedEvent;
+import io.tasklog.api.task.TaskCreatedEvent;
+import io.tasklog.api.task.TaskDeletedEvent;
+import io.tasklog.api.task.TaskDetails;
+import io.tasklog.api.task.TaskField;
+import io.tasklog.api.task.TaskPriority;
+import io.tasklog.api.task.TaskReminderDueEvent;
+import io.tasklog.api.task.TaskReminderSnoozedEvent;
+import io.tasklog.api.task.TaskUpdatedEvent;
+import io.tasklog.api.task.UpdateTaskCommand;
+import io.tasklog.command.task.TaskReminders.ReminderDeadline;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** When a task reminds its owner: scheduling, rescheduling, cancelling, and stale deadlines ignored. */
+class TaskReminderSchedulingTest {
+
+    private static final String TASK = "task-1";
+    private static final String OWNER = "alice";
+    private static final Map<String, String> AS_OWNER = Map.of(TaskAggregate.USER_ID, OWNER);
+    private static final Instant NOW = Instant.parse("2030-05-01T08:00:00Z");
+    private static final Instant DUE = NOW.plus(Duration.ofHours(2));
+    private static final Instant LATER_DUE = NOW.plus(Duration.ofDays(1));
+
+    private AggregateTestFixture<TaskAggregate> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(TaskAggregate.class);
+        // the aggregate's clock follows the fixture's (stubbed) time, so deadlines and "now" agree
+        fixture.registerInjectableResource(new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return fixture.currentTime();
+            }
+        });
+    }
+
+    private static CommandMessage<?> asOwner(Object command) {
+        return GenericCommandMessage.asCommandMessage(command).andMetaData(AS_OWNER);
+    }
+
+    private static TaskDetails due(Instant dueAt, int leadMinutes) {
+        return new TaskDetails("Pay rent", "", TaskPriority.NONE, List.of(), dueAt, "UTC", leadMinutes, null);
+    }
+
+    private static TaskCreatedEvent createdDue(Instant dueAt, int leadMinutes) {
+        return new TaskCreatedEvent(TASK, OWNER, due(dueAt, leadMinutes), null);
+    }
+
+    private static TaskDetails only(Instant dueAt) {
+        return new TaskDetails(null, null, null, null, dueAt, null, null, null);
+    }
+
+    @Test
+    void aTaskWithADueDateSchedulesUpcomingAtDueMinusLeadAndOverdueAtDue() {
+        fixture.givenCurrentTime(NOW)
+                .when(new CreateTaskCommand(TASK, due(DUE, 30)), AS_OWNER)
+                .expectScheduledDeadline(DUE.minus(Duration.ofMinutes(30)), new ReminderDeadline(DUE))
+                .expectScheduledDeadlineWithName(DUE, TaskReminders.OVERDUE);
+    }
+
+    @Test
+    void aLeadTimeOfZeroSchedulesOnlyTheOverdueReminder() {
+        fixture.givenCurrentTime(NOW)
+                .when(new CreateTaskCommand(TASK, due(DUE, 0)), AS_OWNER)
+                .expectScheduledDeadlineWithName(DUE, TaskReminders.OVERDUE)
+                .expectNoScheduledDeadlineWithName(DUE.minus(Duration.ofMinutes(60)), TaskReminders.UPCOMING);
+    }
+
+    @Test
+    void whenTheLeadWindowHasAlreadyStartedTheUpcomingReminderIsDueAtOnce() {
+        Instant soon = NOW.plusSeconds(120);
+        fixture.givenCurrentTime(NOW)
+                .when(new CreateTaskCommand(TASK, due(soon, 60)), AS_OWNER)
+                .expectScheduledDeadline(NOW, new ReminderDeadline(soon));
+    }
+
+    @Test
+    void aTaskWithoutADueDateOrAlreadyOverdueSchedulesNothing() {
+        fixture.givenCurrentTime(NOW)
+                .when(new CreateTaskCommand(TASK, due(null, 60)), AS_OWNER)
+                .expectNoScheduledDeadlines();
+        fixture.givenCurrentTime(NOW)
+                .when(new CreateTaskCommand(TASK, due(NOW.minusSeconds(60), 60)), AS_OWNER)
+                .expectNoScheduledDeadlines();
+    }
+
+    @Test
+    void firingTheDeadlinesRecordsTheRemindersInTheTasksHistory() {
+        fixture.givenCurrentTime(NOW)
+                .andGivenCommands(asOwner(new CreateTaskCommand(TASK, due(DUE, 30))))
+                .whenTimeAdvancesTo(DUE.plusSeconds(1))
+                .expectDeadlinesMet(new ReminderDeadline(DUE), new ReminderDeadline(DUE))
+                .expectEvents(
+                        new TaskReminderDueEvent(TASK, OWNER, "Pay rent", DUE, "UTC", 30,
+                                TaskReminders.upcomingKey(TASK, DUE)),
+                        new TaskBecameOverdueEvent(TASK, OWNER, "Pay rent", DUE, "UTC",
+                                TaskReminders.overdueKey(TASK, DUE)));
+    }
+
+    @Test
+    void movingTheDueDateReschedulesAndTheOldDeadlinesNoLongerFire() {
+        fixture.givenCurrentTime(NOW)
+                .andGivenCommands(asOwner(new CreateTaskCommand(TASK, due(DUE, 30))))
+                .when(new UpdateTaskCommand(TASK, null, Set.of(TaskField.DUE_AT), only(LATER_DUE)), AS_OWNER)
+                .expectScheduledDeadline(LATER_DUE.minus(Duration.ofMinutes(30)), new ReminderDeadline(LATER_DUE))
+                .expectScheduledDeadlineWithName(LATER_DUE, TaskReminders.OVERDUE)
+                .expectNoScheduledDeadline(DUE, new ReminderDeadline(DUE));
+    }
+
+    @Test
+    void aStaleDeadlineForAnOldDueDateDoesNothing() {
+        // the due date moved by an event alone, so the deadlines for the old date are still scheduled
+        fixture.givenCurrentTime(NOW)
+                .andGivenCommands(asOwner(new CreateTaskCommand(TASK, due(DUE, 30))))
+                .andGiven(new TaskUpdatedEvent(TASK, OWNER, Set.of(TaskField.DUE_AT), only(LATER_DUE)))
+                .whenTimeAdvancesTo(DUE.plusSeconds(1))
+                .expectDeadlinesMet(new ReminderDeadline(DUE), new ReminderDeadline(DUE))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aReminderFiresOnlyOnceEvenIfItsDeadlineIsDeliveredTwice() {
+        fixture.givenCurrentTime(NOW)
+                .andGivenCommands(asOwner(new CreateTaskCommand(TASK, due(DUE, 30))))
+                .andGiven(new TaskReminderDueEvent(TASK, OWNER, "Pay rent", DUE, "UTC", 30,
+                        TaskReminders.upcomingKey(TASK, DUE)))
+                .whenTimeAdvancesTo(DUE.minus(Duration.ofMinutes(10)))
+                .expectDeadlinesMet(new ReminderDeadline(DUE))
+                .expectNoEvents();
+    }
+
+    @Test
+    void completingCancelsTheReminders() {
+        fixture.givenCurrentTime(NOW)
+                .andGivenCommands(asOwner(new CreateTaskCommand(TASK, due(DUE, 30))))
+                .when(new CompleteTaskCommand(TASK, null), AS_OWNER)
+                .expectNoScheduledDeadlines();
+    }
+
+    @Test
+    void deletingCancelsTheReminders() {
+        fixture.givenCurrentTime(NOW)
+                .andGivenCommands(asOwner(new CreateTaskCommand(TASK, due(DUE, 30))))
+                .when(new DeleteTaskCommand(TASK, null), AS_OWNER)
+                .expectNoScheduledDeadlines();
+    }
+
+    @Test
+    void reopeningATaskWhoseDueDateIsAheadSchedulesAgain() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(createdDue(DUE, 30), new TaskCompletedEvent(TASK, OWNER, NOW))
+                .when(new ReopenTaskCommand(TASK, null), AS_OWNER)
+                .expectScheduledDeadlineWithName(DUE, TaskReminders.OVERDUE)
+                .expectScheduledDeadline(DUE.minus(Duration.ofMinutes(30)), new ReminderDeadline(DUE));
+    }
+
+    @Test
+    void reopeningAfterTheDueDateSchedulesNothing() {
+        fixture.givenCurrentTime(DUE.plusSeconds(60))
+                .andGiven(createdDue(DUE, 30), new TaskCompletedEvent(TASK, OWNER, NOW))
+                .when(new ReopenTaskCommand(TASK, null), AS_OWNER)
+                .expectNoScheduledDeadlines();
+    }
+
+    @Test
+    void aReminderAlreadyGivenIsNotRescheduledWhenReopened() {
+        String key = TaskReminders.upcomingKey(TASK, DUE);
+        fixture.givenCurrentTime(NOW)
+                .andGiven(createdDue(DUE, 30),
+                        new TaskReminderDueEvent(TASK, OWNER, "Pay rent", DUE, "UTC", 30, key),
+                        new TaskCompletedEvent(TASK, OWNER, NOW))
+                .when(new ReopenTaskCommand(TASK, null), AS_OWNER)
+                .expectScheduledDeadlineWithName(DUE, TaskReminders.OVERDUE)
+                .expectNoScheduledDeadlineWithName(DUE.minus(Duration.ofMinutes(30)), TaskReminders.UPCOMING);
+    }
+
+    @Test
+    void snoozingSchedulesTheReminderAgainAndItComesBack() {
+        Instant until = NOW.plus(Duration.ofMinutes(10));
+        fixture.givenCurrentTime(NOW)
+                .andGiven(createdDue(DUE, 30))
+                .when(new SnoozeReminderCommand(TASK, "n-1", 10), AS_OWNER)
+                .expectEvents(new TaskReminderSnoozedEvent(TASK, OWNER, "n-1", until))
+                .expectScheduledDeadlineWithName(until, TaskReminders.SNOOZED);
+    }
+
+    @Test
+    void aSnoozedReminderComesBack() {
+        Instant until = NOW.plus(Duration.ofMinutes(10));
+        fixture.givenCurrentTime(NOW)
+                .andGiven(createdDue(DUE, 30))
+                .andGivenCommands(asOwner(new SnoozeReminderCommand(TASK, "n-1", 10)))
+                .whenTimeAdvancesTo(until)
+                .expectEvents(new TaskReminderDueEvent(TASK, OWNER, "Pay rent", DUE, "UTC", 30,
+                        TaskReminders.snoozeKey(TASK, until)));
+    }
+
+    @Test
+    void aSnoozeOfACompletedTaskIsRefused() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(createdDue(DUE, 30), new TaskCompletedEvent(TASK, OWNER, NOW))
+                .when(new SnoozeReminderCommand(TASK, "n-1", 10), AS_OWNER)
+                .expectException(TaskRuleViolationException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aDeletedTaskIgnoresItsDeadlines() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(createdDue(DUE, 30), new TaskDeletedEvent(TASK, OWNER))
+                .whenTimeAdvancesTo(DUE.plusSeconds(1))
+                .expectNoEvents();
+    }
+}
