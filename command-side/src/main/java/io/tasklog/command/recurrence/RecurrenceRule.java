@@ -527,9 +527,6 @@ public final class RecurrenceRule {
         if (count != null && occurrencesSoFar >= count) {
             return Optional.empty();
         }
-        if (until != null && !after.isBefore(until)) {
-            return Optional.empty();
-        }
         if (!after.isBefore(LAST_SUPPORTED)) {
             return Optional.empty();
         }
