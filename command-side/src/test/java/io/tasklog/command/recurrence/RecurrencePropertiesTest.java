@@ -79,11 +79,9 @@ class RecurrencePropertiesTest {
             LocalDate date = local.toLocalDate();
             if (exists(date, start.toLocalTime(), c.zone())) {
                 assertThat(local.toLocalTime()).as("time of day on %s", date).isEqualTo(start.toLocalTime());
-            } else { // moved forward out of a daylight-saving gap: that same date, a little later
-                LocalDate expectedDate = ZonedDateTime.of(date.minusDays(1), start.toLocalTime(), c.zone())
-                        .toLocalDate().plusDays(1);
-                assertThat(date).isIn(expectedDate, expectedDate.plusDays(1));
-                assertThat(local.toLocalTime()).isAfter(start.toLocalTime().minusHours(1));
+            } else { // the local time falls in a daylight-saving gap that day: moved forward by the gap's length
+                LocalDate day = localDateOf(series.get(i), start.toLocalTime(), c.zone());
+                assertThat(series.get(i)).isEqualTo(ZonedDateTime.of(day, start.toLocalTime(), c.zone()).toInstant());
             }
             assertThat(matches(c.form(), start.toLocalDate(), localDateOf(series.get(i), start.toLocalTime(), c.zone())))
                     .as("%s matches %s (start %s)", local, c.form().toRrule(), start).isTrue();
