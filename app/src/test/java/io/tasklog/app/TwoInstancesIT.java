@@ -3,6 +3,7 @@ package io.tasklog.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tasklog.app.support.ApiClient;
+import io.tasklog.app.support.AppInstance;
 import io.tasklog.app.support.IntegrationTest;
 import io.tasklog.app.support.SseClient;
 import io.tasklog.app.support.TestInfrastructure;
@@ -10,8 +11,6 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 
@@ -26,17 +25,8 @@ class TwoInstancesIT extends IntegrationTest {
 
     @BeforeEach
     void startSecondInstance() throws InterruptedException {
-        // command-line arguments, so they outrank application.yml
-        instanceB = new SpringApplicationBuilder(TasklogApplication.class).run(
-                "--server.port=0",
-                "--spring.datasource.url=" + TestInfrastructure.postgres().jdbcUrl("tasklog"),
-                "--spring.datasource.username=" + TestInfrastructure.postgres().username(),
-                "--spring.datasource.password=" + TestInfrastructure.postgres().password(),
-                "--spring.kafka.bootstrap-servers=" + TestInfrastructure.kafka().bootstrapServers(),
-                // both instances must accept the same tokens
-                "--tasklog.security.jwt-secret=" + TestInfrastructure.JWT_SECRET);
-        int port = ((WebServerApplicationContext) instanceB).getWebServer().getPort();
-        apiB = new ApiClient("http://localhost:" + port);
+        instanceB = AppInstance.start("tasklog", "");
+        apiB = AppInstance.client(instanceB);
         KafkaListenerEndpointRegistry listeners = instanceB.getBean(KafkaListenerEndpointRegistry.class);
         long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (listeners.getListenerContainer("stream-changes").getAssignedPartitions().isEmpty()) {
@@ -59,6 +49,27 @@ class TwoInstancesIT extends IntegrationTest {
             String id = api.createTask(token, "{\"title\":\"Written on A\"}");
             SseClient.Event event = onB.await(e -> id.equals(e.json().path("taskId").asText()), Duration.ofSeconds(20));
             assertThat(event.json().get("task").get("title").asText()).isEqualTo("Written on A");
+        }
+    }
+
+    @Test
+    void eachReminderFiresExactlyOnceWithTwoInstancesPolling() {
+        String token = api.newUser();
+        java.time.Instant due = java.time.Instant.now().plusSeconds(3);
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            ids.add(api.createTask(token, "{\"title\":\"Due soon " + i + "\",\"dueAt\":\"" + due
+                    + "\",\"remindBeforeMinutes\":1}"));
+        }
+        io.tasklog.app.support.Eventually.eventually(Duration.ofSeconds(30), () -> assertThat(
+                api.get("/api/notifications?limit=100", token).json().get("items")).hasSize(20));
+        for (String id : ids) {
+            long overdue = jdbc.sql("select count(*) from domain_event_entry where aggregate_identifier = :id "
+                    + "and payload_type like '%TaskBecameOverdueEvent'").param("id", id).query(Long.class).single();
+            long upcoming = jdbc.sql("select count(*) from domain_event_entry where aggregate_identifier = :id "
+                    + "and payload_type like '%TaskReminderDueEvent'").param("id", id).query(Long.class).single();
+            assertThat(overdue).as("overdue events of " + id).isEqualTo(1);
+            assertThat(upcoming).as("upcoming events of " + id).isEqualTo(1);
         }
     }
 

@@ -1,13 +1,18 @@
 package io.tasklog.command.streaming;
 
 import io.cloudevents.CloudEvent;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.extensions.kafka.eventhandling.KafkaMessageConverter;
+import org.axonframework.messaging.MetaData;
 
 /**
  * Restores the aggregate sequence number of events read back from CloudEvents. Axon Kafka 4.9 writes it
@@ -19,15 +24,33 @@ final class SequencePreservingConverter implements KafkaMessageConverter<String,
 
     static final String AGGREGATE_SEQ = "axonmessageaggregateseq";
 
-    private final KafkaMessageConverter<String, CloudEvent> delegate;
+    private static final Pattern VALID_EXTENSION = Pattern.compile("[a-z0-9]{1,20}");
 
-    SequencePreservingConverter(KafkaMessageConverter<String, CloudEvent> delegate) {
+    private final KafkaMessageConverter<String, CloudEvent> delegate;
+    private final Set<String> mappedKeys;
+
+    SequencePreservingConverter(KafkaMessageConverter<String, CloudEvent> delegate, Set<String> mappedKeys) {
         this.delegate = delegate;
+        this.mappedKeys = Set.copyOf(mappedKeys);
     }
 
     @Override
     public ProducerRecord<String, CloudEvent> createKafkaMessage(EventMessage<?> eventMessage, String topic) {
-        return delegate.createKafkaMessage(eventMessage, topic);
+        return delegate.createKafkaMessage(eventMessage.withMetaData(publishable(eventMessage.getMetaData())), topic);
+    }
+
+    /**
+     * Only metadata that can travel as CloudEvents extensions: mapped keys, or names that are valid as they
+     * are. One unexpected key (say, from a framework component) would otherwise stop publishing for good.
+     */
+    private MetaData publishable(MetaData metaData) {
+        Map<String, Object> kept = new HashMap<>();
+        metaData.forEach((key, value) -> {
+            if (mappedKeys.contains(key) || VALID_EXTENSION.matcher(key).matches()) {
+                kept.put(key, value);
+            }
+        });
+        return MetaData.from(kept);
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.cloudevents.CloudEvent;
 import io.tasklog.api.stream.Topics;
 import io.tasklog.command.task.TaskAggregate;
 import java.net.URI;
+import java.util.Set;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
@@ -13,6 +14,7 @@ import org.axonframework.extensions.kafka.eventhandling.producer.KafkaEventPubli
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -55,13 +57,15 @@ public class TaskEventsPublishingConfiguration {
                 .upcasterChain(axon.upcasterChain() != null ? axon.upcasterChain() : new EventUpcasterChain())
                 .addMetadataMapper(TaskAggregate.USER_ID, Topics.ACTOR_EXTENSION)
                 .sourceSupplier(event -> URI.create(Topics.TASK_EVENTS_SOURCE))
-                .build());
+                .build(),
+                // Axon's tracing keys, mapped by the converter itself, and ours
+                Set.of(TaskAggregate.USER_ID, "traceId", "correlationId"));
     }
 
     /** Created before any processor starts (Spring's KafkaAdmin runs when the singletons are ready). */
     @Bean
-    NewTopic taskEventsTopic(TopicProperties topics) {
-        return TopicBuilder.name(Topics.TASK_EVENTS)
+    NewTopic taskEventsTopic(TopicProperties topics, @Value("${axon.kafka.default-topic}") String name) {
+        return TopicBuilder.name(name)
                 .partitions(topics.taskEventsPartitions())
                 .replicas(topics.replicationFactor())
                 // Kept forever: projections rebuild (replay) from this topic.

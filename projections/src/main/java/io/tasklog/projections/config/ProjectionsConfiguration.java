@@ -1,6 +1,7 @@
 package io.tasklog.projections.config;
 
 import io.tasklog.api.stream.Topics;
+import io.tasklog.projections.notifications.NotificationProjection;
 import io.tasklog.projections.taskview.TaskViewProjection;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.axonframework.config.EventProcessingConfigurer;
@@ -20,15 +21,18 @@ public class ProjectionsConfiguration {
     @Autowired
     void registerProjectionProcessors(EventProcessingConfigurer processing,
                                       StreamableKafkaMessageSource<String, byte[]> taskEvents) {
-        processing.registerTrackingEventProcessor(TaskViewProjection.PROCESSING_GROUP, config -> taskEvents,
-                config -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
-                        .andInitialTrackingToken(StreamableMessageSource::createTailToken)
-                        .andBatchSize(50));
+        for (String group : new String[] {TaskViewProjection.PROCESSING_GROUP, NotificationProjection.PROCESSING_GROUP}) {
+            processing.registerTrackingEventProcessor(group, config -> taskEvents,
+                    config -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                            .andInitialTrackingToken(StreamableMessageSource::createTailToken)
+                            .andBatchSize(50));
+        }
     }
 
     @Bean
-    NewTopic taskUpdatesTopic(@Value("${tasklog.kafka.replication-factor:1}") short replicationFactor) {
-        return TopicBuilder.name(Topics.TASK_UPDATES)
+    NewTopic taskUpdatesTopic(@Value("${tasklog.kafka.replication-factor:1}") short replicationFactor,
+                              @Value("${tasklog.kafka.task-updates-topic:" + Topics.TASK_UPDATES + "}") String name) {
+        return TopicBuilder.name(name)
                 .partitions(3)
                 .replicas(replicationFactor)
                 .config("retention.ms", String.valueOf(24 * 60 * 60 * 1000))

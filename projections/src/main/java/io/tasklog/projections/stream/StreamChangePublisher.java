@@ -7,6 +7,7 @@ import io.tasklog.api.stream.Topics;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
@@ -21,18 +22,21 @@ public class StreamChangePublisher {
 
     private final KafkaTemplate<String, String> kafka;
     private final ObjectMapper mapper;
+    private final String topic;
 
-    public StreamChangePublisher(KafkaTemplate<String, String> kafka, ObjectMapper mapper) {
+    public StreamChangePublisher(KafkaTemplate<String, String> kafka, ObjectMapper mapper,
+                                 @Value("${tasklog.kafka.task-updates-topic:" + Topics.TASK_UPDATES + "}") String topic) {
         this.kafka = kafka;
         this.mapper = mapper;
+        this.topic = topic;
     }
 
     public void publishAfterCommit(StreamChange change) {
         String json = toJson(change);
-        Runnable send = () -> kafka.send(Topics.TASK_UPDATES, change.userId(), json).whenComplete((ok, error) -> {
+        Runnable send = () -> kafka.send(topic, change.userId(), json).whenComplete((ok, error) -> {
             if (error != null) {
                 // The change is in the view and in stream_event: clients catch up on reconnect (Last-Event-ID).
-                log.warn("Could not announce change {} on {}: {}", change.sequence(), Topics.TASK_UPDATES, error.toString());
+                log.warn("Could not announce change {} on {}: {}", change.sequence(), topic, error.toString());
             }
         });
         if (CurrentUnitOfWork.isStarted()) {

@@ -2,7 +2,9 @@ package io.tasklog.query.history;
 
 import io.tasklog.api.query.Page;
 
+import io.tasklog.api.task.TaskBecameOverdueEvent;
 import io.tasklog.api.task.TaskDetails;
+import io.tasklog.api.task.TaskReminderDueEvent;
 import io.tasklog.api.task.TaskField;
 import io.tasklog.api.task.TaskStatus;
 import io.tasklog.api.task.TaskView;
@@ -66,7 +68,10 @@ public class TaskHistory {
     }
 
     private static HistoryItem item(DomainEventMessage<?> event, TaskView before, TaskView after) {
-        Object actor = event.getMetaData().get("userId");
+        // reminders are fired by the system's deadlines, whoever last scheduled them
+        boolean systemEvent = event.getPayload() instanceof TaskReminderDueEvent
+                || event.getPayload() instanceof TaskBecameOverdueEvent;
+        Object actor = systemEvent ? null : event.getMetaData().get("userId");
         return new HistoryItem(event.getIdentifier(), typeOf(event.getPayloadType()), event.getTimestamp(),
                 actor == null ? SYSTEM_ACTOR : actor.toString(), event.getSequenceNumber(), changes(before, after));
     }

@@ -29,14 +29,14 @@ public class StreamChangeListener {
         this.mapper = mapper;
     }
 
-    @KafkaListener(id = "stream-changes", topics = Topics.TASK_UPDATES, groupId = "#{@streamInstance.consumerGroup()}",
+    @KafkaListener(id = "stream-changes", topics = "${tasklog.kafka.task-updates-topic:" + Topics.TASK_UPDATES + "}", groupId = "#{@streamInstance.consumerGroup()}",
             properties = {"auto.offset.reset=latest", "enable.auto.commit=true"})
     public void on(String record) {
         StreamChange change;
         try {
             change = mapper.readValue(record, StreamChange.class);
         } catch (JsonProcessingException e) {
-            log.warn("Skipping unreadable {} record: {}", Topics.TASK_UPDATES, e.getOriginalMessage());
+            log.warn("Skipping an unreadable change record: {}", e.getOriginalMessage());
             return;
         }
         emitter.emit(WatchChangesQuery.class, query -> query.userId().equals(change.userId()), change);

@@ -13,18 +13,18 @@ import org.springframework.stereotype.Component;
 public class StreamEvents {
 
     private final TaskViewRepository tasks;
-    private final Map<String, NotificationEventSource> notificationSources;
+    private final NotificationEventSource notifications;
 
-    public StreamEvents(TaskViewRepository tasks, Map<String, NotificationEventSource> notificationSources) {
+    public StreamEvents(TaskViewRepository tasks, NotificationEventSource notifications) {
         this.tasks = tasks;
-        this.notificationSources = notificationSources;
+        this.notifications = notifications;
     }
 
     ServerSentEvent<Object> toEvent(StreamChange change, String userId) {
         Object data = switch (change.kind()) {
             case StreamChange.TASK_CHANGED -> taskChanged(change, userId);
-            default -> notificationSources.values().stream().findFirst()
-                    .map(source -> source.eventData(change, userId)).orElse(Map.of());
+            case StreamChange.NOTIFICATION_CREATED -> notifications.eventData(change, userId);
+            default -> Map.of();
         };
         return ServerSentEvent.builder(data).id(Long.toString(change.sequence())).event(change.kind()).build();
     }

@@ -1,0 +1,113 @@
+package io.tasklog.app;
+
+import static io.tasklog.app.support.Eventually.eventually;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tasklog.app.support.ApiClient.Response;
+import io.tasklog.app.support.IntegrationTest;
+import io.tasklog.app.support.SseClient;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+
+/** Due-date reminders on real persistent deadlines, and the notification API and stream. */
+class ReminderNotificationsIT extends IntegrationTest {
+
+    private static final Duration SOON = Duration.ofSeconds(20);
+
+    @Autowired
+    private KafkaListenerEndpointRegistry listeners;
+
+    @BeforeEach
+    void streamListenerAssigned() {
+        eventually(SOON, () -> listeners.getListenerContainer("stream-changes").getAssignedPartitions(),
+                partitions -> partitions != null && !partitions.isEmpty());
+    }
+
+    @Test
+    void aTaskDueInThreeSecondsYieldsAnUpcomingAndAnOverdueNotificationOnTime() throws Exception {
+        String token = api.newUser();
+        try (SseClient stream = new SseClient(api.baseUrl(), token, null).awaitConnected()) {
+            Instant created = Instant.now();
+            Instant due = created.plusSeconds(3);
+            String id = api.createTask(token, "{\"title\":\"Call the bank\",\"dueAt\":\"" + due + "\",\"remindBeforeMinutes\":1}");
+
+            SseClient.Event upcoming = stream.await(e -> "notification.created".equals(e.name())
+                    && "upcoming".equals(e.json().path("notification").path("type").asText()), SOON);
+            SseClient.Event overdue = stream.await(e -> "notification.created".equals(e.name())
+                    && "overdue".equals(e.json().path("notification").path("type").asText()), SOON);
+
+            // the lead window (1 min) had already started: the upcoming reminder fires at once
+            Instant upcomingAt = Instant.parse(upcoming.json().get("notification").get("createdAt").asText());
+            assertThat(Duration.between(created, upcomingAt)).isLessThan(Duration.ofSeconds(1));
+            Instant overdueAt = Instant.parse(overdue.json().get("notification").get("createdAt").asText());
+            assertThat(overdueAt).isAfterOrEqualTo(due);
+            assertThat(Duration.between(due, overdueAt)).isLessThan(Duration.ofSeconds(1));
+            assertThat(overdue.json().get("notification").get("taskId").asText()).isEqualTo(id);
+            assertThat(overdue.json().get("notification").get("title").asText()).isEqualTo("Call the bank");
+            assertThat(overdue.json().get("unreadCount").asLong()).isEqualTo(2);
+
+            List<String> types = api.get("/api/tasks/" + id + "/history", token).json().findValuesAsText("type");
+            assertThat(types).containsExactly("created", "reminderDue", "becameOverdue");
+        }
+    }
+
+    @Test
+    void notificationsCanBeListedPagedAndMarkedReadByTheirOwnerOnly() {
+        String alice = api.newUser();
+        String mallory = api.newUser();
+        Instant due = Instant.now().plusSeconds(2);
+        for (int i = 0; i < 3; i++) {
+            api.createTask(alice, "{\"title\":\"Bill " + i + "\",\"dueAt\":\"" + due + "\",\"remindBeforeMinutes\":0}");
+        }
+        eventually(SOON, () -> assertThat(api.get("/api/notifications/unread-count", alice).json().get("count").asLong())
+                .isEqualTo(3));
+
+        Response first = api.get("/api/notifications?limit=2", alice);
+        assertThat(first.json().get("items")).hasSize(2);
+        Response second = api.get("/api/notifications?limit=2&cursor=" + first.json().get("nextCursor").asText(), alice);
+        assertThat(second.json().get("items")).hasSize(1);
+        assertThat(second.json().get("nextCursor").isNull()).isTrue();
+        JsonNode one = first.json().get("items").get(0);
+        String id = one.get("id").asText();
+        assertThat(one.get("type").asText()).isEqualTo("overdue");
+        assertThat(one.get("readAt").isNull()).isTrue();
+
+        // another user can neither see nor touch it
+        assertThat(api.get("/api/notifications", mallory).json().get("items")).isEmpty();
+        assertThat(api.get("/api/notifications/unread-count", mallory).json().get("count").asLong()).isZero();
+        assertThat(api.patch("/api/notifications/" + id + "/read", mallory, null).status()).isEqualTo(404);
+        assertThat(api.post("/api/notifications/" + id + "/snooze", mallory, "{\"minutes\":5}").status()).isEqualTo(404);
+        assertThat(api.post("/api/notifications/read-all", mallory, null).json().get("marked").asInt()).isZero();
+        assertThat(api.get("/api/notifications/unread-count", alice).json().get("count").asLong()).isEqualTo(3);
+
+        Response read = api.patch("/api/notifications/" + id + "/read", alice, null);
+        assertThat(read.status()).isEqualTo(200);
+        assertThat(read.json().get("readAt").isNull()).isFalse();
+        assertThat(api.get("/api/notifications?unreadOnly=true", alice).json().get("items")).hasSize(2);
+        assertThat(api.post("/api/notifications/read-all", alice, null).json().get("unreadCount").asLong()).isZero();
+    }
+
+    @Test
+    void snoozingSchedulesTheReminderAgainAndMarksTheNotificationRead() {
+        String token = api.newUser();
+        Instant due = Instant.now().plusSeconds(2);
+        String taskId = api.createTask(token, "{\"title\":\"Water plants\",\"dueAt\":\"" + due + "\",\"remindBeforeMinutes\":0}");
+        String id = eventually(SOON, () -> api.get("/api/notifications", token).json().get("items"), items -> items.size() == 1)
+                .get(0).get("id").asText();
+
+        Response snoozed = api.post("/api/notifications/" + id + "/snooze", token, "{\"minutes\":15}");
+        assertThat(snoozed.status()).as(snoozed.body()).isEqualTo(200);
+        assertThat(snoozed.json().get("taskId").asText()).isEqualTo(taskId);
+        assertThat(jdbc.sql("select count(*) from scheduled_tasks where task_data is not null and execution_time > now() + interval '14 minutes'")
+                .query(Long.class).single()).isPositive();
+        eventually(SOON, () -> assertThat(api.get("/api/notifications/unread-count", token).json().get("count").asLong()).isZero());
+        assertThat(api.post("/api/notifications/" + id + "/snooze", token, "{\"minutes\":0}").status()).isEqualTo(400);
+        assertThat(api.post("/api/notifications/" + id + "/snooze", token, "{}").status()).isEqualTo(400);
+    }
+}

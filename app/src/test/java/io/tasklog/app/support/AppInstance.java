@@ -1,0 +1,40 @@
+package io.tasklog.app.support;
+
+import io.tasklog.app.TasklogApplication;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** Starts an extra application instance on the shared test PostgreSQL and broker. */
+public final class AppInstance {
+
+    private AppInstance() {
+    }
+
+    /**
+     * An instance on database {@code database} (created if absent) whose topics are suffixed with
+     * {@code topicSuffix} ("" = the shared topics), so tests can run isolated systems side by side.
+     */
+    public static ConfigurableApplicationContext start(String database, String topicSuffix) {
+        TestInfrastructure.postgres().createDatabase(database);
+        List<String> args = new ArrayList<>(List.of(
+                "--server.port=0",
+                "--spring.datasource.url=" + TestInfrastructure.postgres().jdbcUrl(database),
+                "--spring.datasource.username=" + TestInfrastructure.postgres().username(),
+                "--spring.datasource.password=" + TestInfrastructure.postgres().password(),
+                "--spring.kafka.bootstrap-servers=" + TestInfrastructure.kafka().bootstrapServers(),
+                "--tasklog.security.jwt-secret=" + TestInfrastructure.JWT_SECRET));
+        if (!topicSuffix.isEmpty()) {
+            args.add("--axon.kafka.default-topic=task-events-" + topicSuffix);
+            args.add("--tasklog.kafka.task-updates-topic=task-updates-" + topicSuffix);
+        }
+        // command-line arguments, so they outrank application.yml
+        return new SpringApplicationBuilder(TasklogApplication.class).run(args.toArray(String[]::new));
+    }
+
+    public static ApiClient client(ConfigurableApplicationContext instance) {
+        return new ApiClient("http://localhost:" + ((WebServerApplicationContext) instance).getWebServer().getPort());
+    }
+}
