@@ -102,6 +102,7 @@ class TaskReadPathIT extends IntegrationTest {
         }
         api.post("/api/tasks/" + ids.get(6) + "/complete", token, null);
         eventually(SOON, () -> assertThat(api.get("/api/tasks?status=completed", token).json().get("items")).hasSize(1));
+        eventually(SOON, () -> assertThat(api.get("/api/tasks?status=all", token).json().get("items")).hasSize(7));
 
         assertThat(titles(api.get("/api/tasks?status=open&sort=due", token))).containsExactly(
                 "Item 0", "Item 1", "Item 2", "Item 3", "Item 4", "Item 5");
@@ -137,6 +138,7 @@ class TaskReadPathIT extends IntegrationTest {
         String done = api.createTask(token, "{\"title\":\"Late but done\",\"dueAt\":\"2020-01-01T00:00:00Z\"}");
         api.createTask(token, "{\"title\":\"Future\",\"dueAt\":\"2999-01-01T00:00:00Z\"}");
         api.post("/api/tasks/" + done + "/complete", token, null);
+        eventually(SOON, () -> assertThat(api.get("/api/tasks?status=all", token).json().get("items")).hasSize(3));
         eventually(SOON, () -> assertThat(titles(api.get("/api/tasks?overdue=true", token))).containsExactly("Late"));
     }
 

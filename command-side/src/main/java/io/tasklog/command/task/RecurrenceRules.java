@@ -2,8 +2,10 @@ package io.tasklog.command.task;
 
 import io.tasklog.api.task.Recurrence;
 import io.tasklog.api.task.RecurrenceAnchor;
+import io.tasklog.command.recurrence.InvalidRecurrenceException;
+import io.tasklog.command.recurrence.RecurrenceRule;
 
-/** Checks a recurrence before it is accepted. The full rule engine lives in the recurrence package. */
+/** Accepts a recurrence only if the rule engine can evaluate it; stores the rule in canonical form. */
 final class RecurrenceRules {
 
     private RecurrenceRules() {
@@ -13,7 +15,12 @@ final class RecurrenceRules {
         if (recurrence.rrule() == null || recurrence.rrule().isBlank()) {
             throw new TaskRuleViolationException("recurrence.rrule", "rrule must not be blank");
         }
-        RecurrenceAnchor anchor = recurrence.anchor() == null ? RecurrenceAnchor.DUE : recurrence.anchor();
-        return new Recurrence(recurrence.rrule().strip(), anchor);
+        try {
+            String canonical = RecurrenceRule.parse(recurrence.rrule()).canonical();
+            RecurrenceAnchor anchor = recurrence.anchor() == null ? RecurrenceAnchor.DUE : recurrence.anchor();
+            return new Recurrence(canonical, anchor);
+        } catch (InvalidRecurrenceException e) {
+            throw new TaskRuleViolationException("recurrence.rrule", e.getMessage());
+        }
     }
 }

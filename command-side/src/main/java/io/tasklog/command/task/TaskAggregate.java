@@ -14,6 +14,8 @@ import io.tasklog.api.task.TaskDeletedEvent;
 import io.tasklog.api.task.TaskDetails;
 import io.tasklog.api.task.TaskField;
 import io.tasklog.api.task.TaskReopenedEvent;
+import io.tasklog.api.task.NextOccurrenceCreatedEvent;
+import io.tasklog.api.task.RecordNextOccurrenceCommand;
 import io.tasklog.api.task.SnoozeReminderCommand;
 import io.tasklog.api.task.TaskBecameOverdueEvent;
 import io.tasklog.api.task.TaskEvent;
@@ -60,6 +62,7 @@ public class TaskAggregate {
     private boolean deleted;
     /** Keys of the reminders already given, so that none is given twice (see {@link TaskReminders}). */
     private Set<String> firedReminders = new HashSet<>();
+    private String nextOccurrenceId;
 
     protected TaskAggregate() {
         // Axon rebuilds the aggregate from its events
@@ -147,6 +150,16 @@ public class TaskAggregate {
         return state;
     }
 
+    /** Idempotent: a redelivered link changes nothing. Allowed on a completed task (that is when it happens). */
+    @CommandHandler
+    public TaskView handle(RecordNextOccurrenceCommand command, @MetaDataValue(USER_ID) String userId) {
+        requireActionableBy(userId);
+        if (!command.nextTaskId().equals(nextOccurrenceId)) {
+            apply(new NextOccurrenceCreatedEvent(taskId, state.ownerId(), command.nextTaskId(), command.nextDueAt()));
+        }
+        return state;
+    }
+
     @DeadlineHandler(deadlineName = TaskReminders.UPCOMING)
     void remindOfUpcoming(TaskReminders.ReminderDeadline deadline) {
         String key = TaskReminders.upcomingKey(taskId, deadline.dueAt());
@@ -198,7 +211,9 @@ public class TaskAggregate {
     void on(TaskEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
         taskId = event.taskId();
         deleted = deleted || event instanceof TaskDeletedEvent;
-        if (event instanceof TaskReminderDueEvent reminder) {
+        if (event instanceof NextOccurrenceCreatedEvent next) {
+            nextOccurrenceId = next.nextTaskId();
+        } else if (event instanceof TaskReminderDueEvent reminder) {
             firedReminders.add(reminder.reminderKey());
         } else if (event instanceof TaskBecameOverdueEvent overdue) {
             firedReminders.add(overdue.reminderKey());

@@ -1,6 +1,5 @@
 package io.tasklog.command.task;
 
-import io.tasklog.api.task.Recurrence;
 import io.tasklog.api.task.TaskDetails;
 import io.tasklog.api.task.TaskPriority;
 import java.time.Instant;
@@ -15,9 +14,10 @@ public record TaskRequest(
         Instant dueAt,
         String timeZone,
         Integer remindBeforeMinutes,
-        Recurrence recurrence) {
+        RecurrenceInput recurrence) {
 
     TaskDetails toDetails() {
-        return new TaskDetails(title, description, priority, tags, dueAt, timeZone, remindBeforeMinutes, recurrence);
+        return new TaskDetails(title, description, priority, tags, dueAt, timeZone, remindBeforeMinutes,
+                recurrence == null ? null : recurrence.toRecurrence());
     }
 }

@@ -2,6 +2,7 @@ package io.tasklog.query.history;
 
 import io.tasklog.api.query.Page;
 
+import io.tasklog.api.task.NextOccurrenceCreatedEvent;
 import io.tasklog.api.task.TaskBecameOverdueEvent;
 import io.tasklog.api.task.TaskDetails;
 import io.tasklog.api.task.TaskReminderDueEvent;
@@ -72,8 +73,13 @@ public class TaskHistory {
         boolean systemEvent = event.getPayload() instanceof TaskReminderDueEvent
                 || event.getPayload() instanceof TaskBecameOverdueEvent;
         Object actor = systemEvent ? null : event.getMetaData().get("userId");
+        Map<String, HistoryItem.FieldChange> changes = changes(before, after);
+        if (event.getPayload() instanceof NextOccurrenceCreatedEvent next) {
+            changes.put("nextOccurrenceId", new HistoryItem.FieldChange(null, next.nextTaskId()));
+            changes.put("nextOccurrenceDueAt", new HistoryItem.FieldChange(null, next.nextDueAt()));
+        }
         return new HistoryItem(event.getIdentifier(), typeOf(event.getPayloadType()), event.getTimestamp(),
-                actor == null ? SYSTEM_ACTOR : actor.toString(), event.getSequenceNumber(), changes(before, after));
+                actor == null ? SYSTEM_ACTOR : actor.toString(), event.getSequenceNumber(), changes);
     }
 
     /** {@code TaskReminderDueEvent} → {@code reminderDue}. */
@@ -91,6 +97,9 @@ public class TaskHistory {
         }
         put(changes, "status", statusOf(before), statusOf(after));
         put(changes, "completedAt", before == null ? null : before.completedAt(), after == null ? null : after.completedAt());
+        put(changes, "seriesId", before == null ? null : before.seriesId(), after == null ? null : after.seriesId());
+        put(changes, "previousOccurrenceId", before == null ? null : before.previousOccurrenceId(),
+                after == null ? null : after.previousOccurrenceId());
         return changes;
     }
 
