@@ -4,4 +4,6 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 export AXONIQ_UPDATE_CHECKER_DISABLED=true
+# Browser tests drive Debian's chromium; installed here (idempotently) when missing.
+bash frontend/scripts/ensure-chromium.sh
 mvn -B -ntp verify "$@"

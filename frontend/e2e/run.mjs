@@ -212,16 +212,14 @@ async function main() {
       });
       assert((await prioRow.locator('.from').innerText()).trim() === 'medium', 'priority change should be from "medium"');
       assert((await prioRow.locator('.to').innerText()).trim() === 'high', 'priority change should be to "high"');
-      // Time travel: the oldest entry shows the task as it was created.
-      await hist.getByTestId('history-asof').last().click();
+      // Time travel: the oldest entry (history is oldest first) shows the task as it was created.
+      await hist.getByTestId('history-asof').first().click();
       const asofTitle = hist.getByTestId('asof-title');
-      try {
-        await asofTitle.waitFor({ timeout: 5000 });
-        const t = await asofTitle.innerText();
-        if (t !== before) console.log(`    note: "as of" the first event shows title "${t}" (expected "${before}")`);
-      } catch {
-        console.log('    note: "view as of this moment" showed no snapshot');
-      }
+      await asofTitle.waitFor({ timeout: 5000 }).catch(() => {
+        throw new AssertionError('"view as of this moment" showed no snapshot');
+      });
+      const asofText = (await asofTitle.innerText()).trim();
+      assert(asofText === before, `"as of" the first event shows title "${asofText}", expected "${before}"`);
       await shot(a1, 'history');
       await hist.getByRole('button', { name: 'Close' }).first().click();
       await hist.waitFor({ state: 'detached' });

@@ -113,7 +113,7 @@ export function HistoryDialog({ api, task, onClose }: { api: Api; task: Task; on
           )}
         </section>
       )}
-      <ol className="timeline" aria-label="Changes, newest first" data-testid="history-list">
+      <ol className="timeline" aria-label="Changes, oldest first" data-testid="history-list">
         {items.map((it) => (
           <li key={it.eventId} className="timeline-item" data-testid="history-item" data-type={it.type}>
             <div className="timeline-head">
