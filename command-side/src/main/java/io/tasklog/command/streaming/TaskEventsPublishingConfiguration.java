@@ -4,9 +4,11 @@ import io.cloudevents.CloudEvent;
 import io.tasklog.api.stream.Topics;
 import io.tasklog.command.task.TaskAggregate;
 import java.net.URI;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.extensions.kafka.eventhandling.KafkaMessageConverter;
 import org.axonframework.extensions.kafka.eventhandling.cloudevent.CloudEventKafkaMessageConverter;
@@ -57,6 +59,9 @@ public class TaskEventsPublishingConfiguration {
                 .upcasterChain(axon.upcasterChain() != null ? axon.upcasterChain() : new EventUpcasterChain())
                 .addMetadataMapper(TaskAggregate.USER_ID, Topics.ACTOR_EXTENSION)
                 .sourceSupplier(event -> URI.create(Topics.TASK_EVENTS_SOURCE))
+                .subjectSupplier(event -> event instanceof DomainEventMessage<?> domain
+                        ? Optional.of(domain.getAggregateIdentifier()) : Optional.empty())
+                .dataContentTypeSupplier(event -> Optional.of("application/json"))
                 .build(),
                 // Axon's tracing keys, mapped by the converter itself, and ours
                 Set.of(TaskAggregate.USER_ID, "traceId", "correlationId"));
