@@ -224,8 +224,14 @@ public final class QueryAtScaleBench implements Callable<Integer> {
         long deadline = waitStart + Duration.ofSeconds(catchUpTimeoutSeconds).toNanos();
         boolean found = false;
         long lastReport = waitStart;
+        int failuresInARow = 0;
         while (!found && System.nanoTime() < deadline) {
             Api.Response page = user.send(user.get("/api/tasks?" + Api.query(Map.of("status", "all", "q", marker, "limit", "5"))));
+            failuresInARow = page.ok() ? 0 : failuresInARow + 1;
+            if (failuresInARow >= 120) {
+                Report.line("!! GET /api/tasks failed 120 times in a row (last: %d %s); giving up", page.status(), page.shortBody());
+                break;
+            }
             for (JsonNode item : page.json().path("items")) {
                 found |= markerId.equals(item.path("id").asText());
             }
