@@ -12,21 +12,15 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 
 /** Due-date reminders on real persistent deadlines, and the notification API and stream. */
 class ReminderNotificationsIT extends IntegrationTest {
 
     private static final Duration SOON = Duration.ofSeconds(20);
 
-    @Autowired
-    private KafkaListenerEndpointRegistry listeners;
-
     @BeforeEach
     void streamListenerAssigned() {
-        eventually(SOON, () -> listeners.getListenerContainer("stream-changes").getAssignedPartitions(),
-                partitions -> partitions != null && !partitions.isEmpty());
+        awaitStreamListener();
     }
 
     @Test

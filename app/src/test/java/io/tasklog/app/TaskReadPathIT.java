@@ -13,21 +13,15 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 
 /** Event store → Kafka → projection → query API and live stream, on a real PostgreSQL and broker. */
 class TaskReadPathIT extends IntegrationTest {
 
     private static final Duration SOON = Duration.ofSeconds(20);
 
-    @Autowired
-    private KafkaListenerEndpointRegistry listeners;
-
     @BeforeEach
     void streamListenerAssigned() {
-        eventually(SOON, () -> listeners.getListenerContainer("stream-changes").getAssignedPartitions(),
-                partitions -> partitions != null && !partitions.isEmpty());
+        awaitStreamListener();
     }
 
     @Test
@@ -55,6 +49,28 @@ class TaskReadPathIT extends IntegrationTest {
             assertThat(api.get("/api/tasks/" + id, bob).status()).isEqualTo(404);
             Thread.sleep(500);
             assertThat(bobStream.events()).isEmpty();
+        }
+    }
+
+    @Test
+    void concurrentWritesAreAllStreamedInOrderWithoutGaps() throws Exception {
+        String token = api.newUser();
+        try (SseClient stream = new SseClient(api.baseUrl(), token, null).awaitConnected()) {
+            java.util.concurrent.ExecutorService writers = java.util.concurrent.Executors.newFixedThreadPool(6);
+            List<java.util.concurrent.Future<String>> created = new ArrayList<>();
+            for (int i = 0; i < 60; i++) {
+                int n = i;
+                created.add(writers.submit(() -> api.createTask(token, "{\"title\":\"Burst " + n + "\"}")));
+            }
+            List<String> ids = new ArrayList<>();
+            for (var future : created) {
+                ids.add(future.get());
+            }
+            writers.shutdown();
+            eventually(SOON, () -> assertThat(stream.events()).extracting(e -> e.json().path("taskId").asText())
+                    .containsAll(ids));
+            List<Long> eventIds = stream.events().stream().map(e -> Long.parseLong(e.id())).toList();
+            assertThat(eventIds).isSorted().doesNotHaveDuplicates();
         }
     }
 

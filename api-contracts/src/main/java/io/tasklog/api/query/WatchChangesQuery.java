@@ -1,8 +1,9 @@
 package io.tasklog.api.query;
 
 /**
- * Subscription query behind {@code GET /api/stream}: the initial result is the caller's changes after
- * {@code afterSequence} (what a reconnecting client missed); updates are the caller's new changes.
+ * Subscription query behind {@code GET /api/stream}: the initial result is the newest position of the
+ * caller's change log; each update signals that the caller's log has grown (the stream then reads the
+ * log itself, so a lost or reordered signal never loses a change).
  */
-public record WatchChangesQuery(String userId, long afterSequence) {
+public record WatchChangesQuery(String userId) {
 }

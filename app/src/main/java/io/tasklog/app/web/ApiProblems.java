@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.concurrent.CompletionException;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,6 +48,20 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
                 "'" + e.getName() + "' must be " + expected + ", not '" + e.getValue() + "'");
         problem.setTitle("Invalid parameter");
         return problem;
+    }
+
+    /** Tasklog's own code throws IllegalArgumentException only for input it cannot accept (limits, cursors, ...). */
+    @ExceptionHandler(IllegalArgumentException.class)
+    ProblemDetail invalidInput(IllegalArgumentException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+        problem.setTitle("Invalid request");
+        return problem;
+    }
+
+    /** Query results are awaited with join(): judge the query handler's own exception, not the wrapper. */
+    @ExceptionHandler(CompletionException.class)
+    ProblemDetail awaited(CompletionException e) {
+        return e.getCause() instanceof IllegalArgumentException invalid ? invalidInput(invalid) : unexpected(e);
     }
 
     @ExceptionHandler(Exception.class)

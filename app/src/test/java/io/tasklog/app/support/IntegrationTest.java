@@ -5,6 +5,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -32,6 +33,16 @@ public abstract class IntegrationTest {
     @BeforeEach
     void connectClient() {
         api = new ApiClient("http://localhost:" + port);
+    }
+
+    @Autowired
+    private KafkaListenerEndpointRegistry listeners;
+
+    /** Live updates reach this instance's streams only once its task-updates consumer has partitions. */
+    protected void awaitStreamListener() {
+        Eventually.eventually(java.time.Duration.ofSeconds(20),
+                () -> listeners.getListenerContainer("stream-changes").getAssignedPartitions(),
+                partitions -> partitions != null && !partitions.isEmpty());
     }
 
     protected long storedEvents() {

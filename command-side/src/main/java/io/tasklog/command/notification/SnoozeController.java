@@ -60,12 +60,6 @@ public class SnoozeController {
         return problem;
     }
 
-    @ExceptionHandler(IllegalArgumentException.class)
-    ProblemDetail badRequest(IllegalArgumentException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-        problem.setTitle("Invalid snooze");
-        return problem;
-    }
 
     /** Body: {@code { "minutes": 10 }}. */
     public record SnoozeRequest(Integer minutes) {

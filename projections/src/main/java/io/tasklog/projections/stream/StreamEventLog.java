@@ -15,8 +15,17 @@ public class StreamEventLog {
         this.jdbc = jdbc;
     }
 
-    /** Records a change in the current transaction and returns it with its sequence. */
+    /** Any constant: the key of the advisory lock that orders appends (see {@link #append}). */
+    private static final long APPEND_LOCK = 7_420_001L;
+
+    /**
+     * Records a change in the current transaction and returns it with its sequence. Appends are serialised
+     * by a transaction-scoped advisory lock, so sequences become visible in commit order: a reader that has
+     * seen sequence N can never later find a committed N-1 it missed (the projections write this log from
+     * different threads and instances).
+     */
     public StreamChange append(String userId, String kind, String subjectId, long version) {
+        jdbc.sql("select pg_advisory_xact_lock(:key)").param("key", APPEND_LOCK).query((rs, n) -> 1).list();
         long sequence = jdbc.sql("""
                         insert into stream_event (user_id, kind, subject_id, version)
                         values (:user, :kind, :subject, :version) returning sequence""")

@@ -7,13 +7,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
 /**
  * Filtered, sorted, keyset-paginated reads of a user's tasks. Sorting is always by (sort key, id), and
  * the cursor carries the last row's pair, so pages stay stable while tasks are added concurrently.
  */
-@Repository
+// not @Repository: a bad cursor must stay an IllegalArgumentException (a 400), not be translated into a
+// DataAccessException
+@Component
 public class TaskViewQueries {
 
     private final JdbcClient jdbc;

@@ -80,12 +80,6 @@ public class NotificationController {
         return problem;
     }
 
-    @ExceptionHandler(IllegalArgumentException.class)
-    ProblemDetail badRequest(IllegalArgumentException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-        problem.setTitle("Invalid request");
-        return problem;
-    }
 
     /** Keyset position of the last notification handed out. */
     record Position(Instant createdAt, String id) {

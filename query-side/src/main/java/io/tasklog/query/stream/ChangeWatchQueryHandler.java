@@ -1,18 +1,13 @@
 package io.tasklog.query.stream;
 
 import io.tasklog.api.query.WatchChangesQuery;
-import io.tasklog.api.stream.StreamChange;
 import io.tasklog.projections.stream.StreamEventLog;
-import java.util.List;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
 
-/** Initial result of a stream subscription: what the client missed since its Last-Event-ID. */
+/** Initial result of a stream subscription: where the caller's change log stands now. */
 @Component
 public class ChangeWatchQueryHandler {
-
-    /** A client away for longer than this many changes reloads its lists instead (see the stream's "reset"). */
-    static final int MAX_CATCH_UP = 1000;
 
     private final StreamEventLog log;
 
@@ -21,10 +16,7 @@ public class ChangeWatchQueryHandler {
     }
 
     @QueryHandler
-    public List<StreamChange> handle(WatchChangesQuery query) {
-        if (query.afterSequence() < 0) {
-            return List.of();
-        }
-        return log.since(query.userId(), query.afterSequence(), MAX_CATCH_UP);
+    public Long handle(WatchChangesQuery query) {
+        return log.latest(query.userId());
     }
 }

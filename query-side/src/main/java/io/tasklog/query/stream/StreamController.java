@@ -2,6 +2,7 @@ package io.tasklog.query.stream;
 
 import io.tasklog.api.query.WatchChangesQuery;
 import io.tasklog.api.stream.StreamChange;
+import io.tasklog.projections.stream.StreamEventLog;
 import java.security.Principal;
 import java.time.Duration;
 import java.util.List;
@@ -19,20 +20,28 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * {@code GET /api/stream}: the caller's task and notification changes as Server-Sent Events, each with
- * an id; a client reconnecting with {@code Last-Event-ID} first receives what it missed. A comment every
- * 15 s keeps proxies from closing an idle stream and lets the server notice gone clients.
+ * the id of its entry in the caller's change log. Subscription-query updates (fed by topic task-updates)
+ * only signal that the log has grown; the stream then sends every entry after the last one it sent, in
+ * order. So a signal that is lost, duplicated or reordered never loses or repeats a change, a client
+ * reconnecting with {@code Last-Event-ID} gets exactly what it missed, and a periodic catch-up covers a
+ * signal that never comes. A comment every 15 s keeps proxies from closing an idle stream.
  */
 @RestController
 public class StreamController {
 
     static final Duration HEARTBEAT = Duration.ofSeconds(15);
+    static final Duration CATCH_UP = Duration.ofSeconds(5);
+    static final int BATCH = 500;
 
     private final QueryGateway queries;
+    private final StreamEventLog changeLog;
     private final StreamEvents events;
     private final StreamShutdown shutdown;
 
-    public StreamController(QueryGateway queries, StreamEvents events, StreamShutdown shutdown) {
+    public StreamController(QueryGateway queries, StreamEventLog changeLog, StreamEvents events,
+                            StreamShutdown shutdown) {
         this.queries = queries;
+        this.changeLog = changeLog;
         this.events = events;
         this.shutdown = shutdown;
     }
@@ -41,19 +50,17 @@ public class StreamController {
     public Flux<ServerSentEvent<Object>> stream(Principal user,
                                                 @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
         String userId = user.getName();
-        long after = parseEventId(lastEventId);
-        SubscriptionQueryResult<List<StreamChange>, StreamChange> subscription = queries.subscriptionQuery(
-                new WatchChangesQuery(userId, after),
-                ResponseTypes.multipleInstancesOf(StreamChange.class),
+        SubscriptionQueryResult<Long, StreamChange> subscription = queries.subscriptionQuery(
+                new WatchChangesQuery(userId), ResponseTypes.instanceOf(Long.class),
                 ResponseTypes.instanceOf(StreamChange.class));
-        AtomicLong lastSent = new AtomicLong(after);
+        Long resumeFrom = parseEventId(lastEventId);
+        AtomicLong lastSent = new AtomicLong();
+        Flux<Object> signals = Flux.merge(subscription.updates(), Flux.interval(CATCH_UP)).onBackpressureLatest();
         Flux<ServerSentEvent<Object>> changes = subscription.initialResult()
-                .flatMapMany(Flux::fromIterable)
-                .concatWith(subscription.updates())
-                .publishOn(Schedulers.boundedElastic())
-                // missed changes and live ones can overlap around the moment of subscribing
-                .filter(change -> change.sequence() > lastSent.get())
-                .doOnNext(change -> lastSent.set(change.sequence()))
+                .doOnNext(latest -> lastSent.set(resumeFrom != null ? resumeFrom : latest))
+                .flatMapMany(latest -> Flux.concat(Flux.just((Object) "resume"), signals))
+                .publishOn(Schedulers.boundedElastic(), 1)
+                .concatMapIterable(signal -> newEntries(userId, lastSent))
                 .map(change -> events.toEvent(change, userId));
         Flux<ServerSentEvent<Object>> heartbeats = Flux.interval(HEARTBEAT)
                 .map(tick -> ServerSentEvent.builder().comment("heartbeat").build());
@@ -63,14 +70,23 @@ public class StreamController {
                 .doFinally(signal -> subscription.cancel());
     }
 
-    private static long parseEventId(String lastEventId) {
+    /** The log entries after the last one sent (and moves the mark past them). */
+    private List<StreamChange> newEntries(String userId, AtomicLong lastSent) {
+        List<StreamChange> entries = changeLog.since(userId, lastSent.get(), BATCH);
+        if (!entries.isEmpty()) {
+            lastSent.set(entries.get(entries.size() - 1).sequence());
+        }
+        return entries;
+    }
+
+    private static Long parseEventId(String lastEventId) {
         if (lastEventId == null || lastEventId.isBlank()) {
-            return -1;
+            return null;
         }
         try {
             return Math.max(0, Long.parseLong(lastEventId.strip()));
         } catch (NumberFormatException e) {
-            return -1;
+            return null;
         }
     }
 }

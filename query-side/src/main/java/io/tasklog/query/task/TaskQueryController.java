@@ -7,7 +7,6 @@ import io.tasklog.api.query.StatusFilter;
 import io.tasklog.api.query.TaskSort;
 import io.tasklog.api.task.TaskPriority;
 import io.tasklog.api.task.TaskView;
-import io.tasklog.projections.taskview.InvalidCursorException;
 import java.security.Principal;
 import java.time.Clock;
 import java.time.Instant;
@@ -82,12 +81,6 @@ public class TaskQueryController {
         return problem;
     }
 
-    @ExceptionHandler({IllegalArgumentException.class, InvalidCursorException.class})
-    ProblemDetail badRequest(IllegalArgumentException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-        problem.setTitle("Invalid request");
-        return problem;
-    }
 
     /** Sort as {@code sort=due&order=desc}, {@code sort=due,desc} or {@code sort=-due}; created/updated default to newest first. */
     record SortOrder(TaskSort sort, boolean descending) {
