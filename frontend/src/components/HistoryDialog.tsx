@@ -4,6 +4,8 @@ import { formatDateTime, relativeTime } from '../lib/time';
 import type { HistoryItem, Task } from '../lib/types';
 import { Modal } from './Modal';
 import { recurrenceLabel } from './TaskRow';
+import { actorLabel, tokenSubject } from '../lib/actor';
+import { loadSession } from '../lib/session';
 
 const TYPE_LABELS: Record<string, string> = {
   TaskCreated: 'Created',
@@ -41,6 +43,7 @@ export function formatValue(field: string, v: unknown): string {
 }
 
 export function HistoryDialog({ api, task, onClose }: { api: Api; task: Task; onClose: () => void }) {
+  const ownUserId = tokenSubject(loadSession()?.token);
   const [items, setItems] = useState<HistoryItem[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
   const [loading, setLoading] = useState(true);
@@ -119,7 +122,7 @@ export function HistoryDialog({ api, task, onClose }: { api: Api; task: Task; on
             <div className="timeline-head">
               <strong>{eventLabel(it.type)}</strong>
               <span className="muted">
-                {it.actor ? `by ${it.actor} · ` : ''}
+                {actorLabel(it.actor, ownUserId) ? `by ${actorLabel(it.actor, ownUserId)} · ` : ''}
                 <time dateTime={it.at} title={formatDateTime(it.at)}>
                   {formatDateTime(it.at)} ({relativeTime(it.at)})
                 </time>
