@@ -77,7 +77,7 @@ public class TaskAggregate {
         // in a constructor the event is applied once the aggregate is initialised, hence andThen
         apply(new TaskCreatedEvent(command.taskId(), userId, TaskRules.forCreation(command.details()),
                 command.series()))
-                .andThen(() -> TaskReminders.reschedule(deadlines, state, firedReminders, clock.instant()));
+                .andThen(() -> TaskReminders.schedule(deadlines, state, firedReminders, clock.instant()));
     }
 
     @CommandHandler
@@ -95,18 +95,16 @@ public class TaskAggregate {
             apply(new TaskUpdatedEvent(taskId, state.ownerId(), fields, requested));
         }
         if (fields.contains(TaskField.DUE_AT) || fields.contains(TaskField.REMIND_BEFORE_MINUTES)) {
-            TaskReminders.reschedule(deadlines, state, firedReminders, clock.instant());
+            TaskReminders.schedule(deadlines, state, firedReminders, clock.instant());
         }
         return state;
     }
 
     @CommandHandler
-    public TaskView handle(CompleteTaskCommand command, @MetaDataValue(USER_ID) String userId,
-                           DeadlineManager deadlines, Clock clock) {
+    public TaskView handle(CompleteTaskCommand command, @MetaDataValue(USER_ID) String userId, Clock clock) {
         requireActionableBy(userId);
         if (state.status() == TaskStatus.OPEN) {
             apply(new TaskCompletedEvent(taskId, state.ownerId(), Instant.now(clock)));
-            TaskReminders.cancelAll(deadlines);
         }
         return state;
     }
@@ -117,18 +115,16 @@ public class TaskAggregate {
         requireActionableBy(userId);
         if (state.status() == TaskStatus.COMPLETED) {
             apply(new TaskReopenedEvent(taskId, state.ownerId()));
-            TaskReminders.reschedule(deadlines, state, firedReminders, clock.instant());
+            TaskReminders.schedule(deadlines, state, firedReminders, clock.instant());
         }
         return state;
     }
 
     @CommandHandler
-    public TaskView handle(DeleteTaskCommand command, @MetaDataValue(USER_ID) String userId,
-                           DeadlineManager deadlines) {
+    public TaskView handle(DeleteTaskCommand command, @MetaDataValue(USER_ID) String userId) {
         requireActionableBy(userId);
         TaskView last = state;
         apply(new TaskDeletedEvent(taskId, state.ownerId()));
-        TaskReminders.cancelAll(deadlines);
         return last;
     }
 

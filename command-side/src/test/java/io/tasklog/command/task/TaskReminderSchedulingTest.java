@@ -129,13 +129,25 @@ class TaskReminderSchedulingTest {
     }
 
     @Test
-    void movingTheDueDateReschedulesAndTheOldDeadlinesNoLongerFire() {
+    void movingTheDueDateSchedulesTheRemindersForTheNewDate() {
         fixture.givenCurrentTime(NOW)
                 .andGivenCommands(asOwner(new CreateTaskCommand(TASK, due(DUE, 30))))
                 .when(new UpdateTaskCommand(TASK, null, Set.of(TaskField.DUE_AT), only(LATER_DUE)), AS_OWNER)
                 .expectScheduledDeadline(LATER_DUE.minus(Duration.ofMinutes(30)), new ReminderDeadline(LATER_DUE))
-                .expectScheduledDeadlineWithName(LATER_DUE, TaskReminders.OVERDUE)
-                .expectNoScheduledDeadline(DUE, new ReminderDeadline(DUE));
+                .expectScheduledDeadlineWithName(LATER_DUE, TaskReminders.OVERDUE);
+    }
+
+    @Test
+    void afterTheDueDateMovedOnlyTheNewDateReminds() {
+        fixture.givenCurrentTime(NOW)
+                .andGivenCommands(asOwner(new CreateTaskCommand(TASK, due(DUE, 30))),
+                        asOwner(new UpdateTaskCommand(TASK, null, Set.of(TaskField.DUE_AT), only(LATER_DUE))))
+                .whenTimeAdvancesTo(LATER_DUE.plusSeconds(1))
+                .expectEvents(
+                        new TaskReminderDueEvent(TASK, OWNER, "Pay rent", LATER_DUE, "UTC", 30,
+                                TaskReminders.upcomingKey(TASK, LATER_DUE)),
+                        new TaskBecameOverdueEvent(TASK, OWNER, "Pay rent", LATER_DUE, "UTC",
+                                TaskReminders.overdueKey(TASK, LATER_DUE)));
     }
 
     @Test
@@ -163,17 +175,33 @@ class TaskReminderSchedulingTest {
     @Test
     void completingCancelsTheReminders() {
         fixture.givenCurrentTime(NOW)
-                .andGivenCommands(asOwner(new CreateTaskCommand(TASK, due(DUE, 30))))
-                .when(new CompleteTaskCommand(TASK, null), AS_OWNER)
-                .expectNoScheduledDeadlines();
+                .andGivenCommands(asOwner(new CreateTaskCommand(TASK, due(DUE, 30))),
+                        asOwner(new CompleteTaskCommand(TASK, null)))
+                .whenTimeAdvancesTo(DUE.plusSeconds(1))
+                .expectNoEvents();
     }
 
     @Test
     void deletingCancelsTheReminders() {
         fixture.givenCurrentTime(NOW)
-                .andGivenCommands(asOwner(new CreateTaskCommand(TASK, due(DUE, 30))))
-                .when(new DeleteTaskCommand(TASK, null), AS_OWNER)
-                .expectNoScheduledDeadlines();
+                .andGivenCommands(asOwner(new CreateTaskCommand(TASK, due(DUE, 30))),
+                        asOwner(new DeleteTaskCommand(TASK, null)))
+                .whenTimeAdvancesTo(DUE.plusSeconds(1))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aTaskCompletedAndReopenedRemindsOnceNotTwice() {
+        fixture.givenCurrentTime(NOW)
+                .andGivenCommands(asOwner(new CreateTaskCommand(TASK, due(DUE, 30))),
+                        asOwner(new CompleteTaskCommand(TASK, null)),
+                        asOwner(new ReopenTaskCommand(TASK, null)))
+                .whenTimeAdvancesTo(DUE.plusSeconds(1))
+                .expectEvents(
+                        new TaskReminderDueEvent(TASK, OWNER, "Pay rent", DUE, "UTC", 30,
+                                TaskReminders.upcomingKey(TASK, DUE)),
+                        new TaskBecameOverdueEvent(TASK, OWNER, "Pay rent", DUE, "UTC",
+                                TaskReminders.overdueKey(TASK, DUE)));
     }
 
     @Test

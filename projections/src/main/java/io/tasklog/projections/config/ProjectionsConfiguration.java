@@ -14,18 +14,23 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
 
-/** Projections read topic {@code task-events} (not the event store), tracking their position in PostgreSQL. */
+/**
+ * Projections read topic {@code task-events} (not the event store), tracking their position in PostgreSQL.
+ * A batch is one transaction: larger batches raise throughput, smaller ones cut the latency of the
+ * batch's first events ({@code tasklog.processors.projection-batch-size}).
+ */
 @Configuration(proxyBeanMethods = false)
 public class ProjectionsConfiguration {
 
     @Autowired
     void registerProjectionProcessors(EventProcessingConfigurer processing,
-                                      StreamableKafkaMessageSource<String, byte[]> taskEvents) {
+                                      StreamableKafkaMessageSource<String, byte[]> taskEvents,
+                                      @Value("${tasklog.processors.projection-batch-size:50}") int batchSize) {
         for (String group : new String[] {TaskViewProjection.PROCESSING_GROUP, NotificationProjection.PROCESSING_GROUP}) {
             processing.registerTrackingEventProcessor(group, config -> taskEvents,
                     config -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
                             .andInitialTrackingToken(StreamableMessageSource::createTailToken)
-                            .andBatchSize(50));
+                            .andBatchSize(batchSize));
         }
     }
 
