@@ -26,7 +26,9 @@ class ReminderNotificationsIT extends IntegrationTest {
     @Test
     void aTaskDueInThreeSecondsYieldsAnUpcomingAndAnOverdueNotificationOnTime() throws Exception {
         String token = api.newUser();
-        try (SseClient stream = new SseClient(api.baseUrl(), token, null).awaitConnected()) {
+        String stranger = api.newUser();
+        try (SseClient stream = new SseClient(api.baseUrl(), token, null).awaitConnected();
+             SseClient strangersStream = new SseClient(api.baseUrl(), stranger, null).awaitConnected()) {
             Instant created = Instant.now();
             Instant due = created.plusSeconds(3);
             String id = api.createTask(token, "{\"title\":\"Call the bank\",\"dueAt\":\"" + due + "\",\"remindBeforeMinutes\":1}");
@@ -48,6 +50,7 @@ class ReminderNotificationsIT extends IntegrationTest {
 
             List<String> types = api.get("/api/tasks/" + id + "/history", token).json().findValuesAsText("type");
             assertThat(types).containsExactly("created", "reminderDue", "becameOverdue");
+            assertThat(strangersStream.events()).as("another user's stream").isEmpty();
         }
     }
 
