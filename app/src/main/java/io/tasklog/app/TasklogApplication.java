@@ -3,10 +3,12 @@ package io.tasklog.app;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** Tasklog as one deployable: the write side, projections and the read side, assembled. */
 @SpringBootApplication(scanBasePackages = "io.tasklog")
 @ConfigurationPropertiesScan("io.tasklog")
+@EnableScheduling
 public class TasklogApplication {
 
     public static void main(String[] args) {

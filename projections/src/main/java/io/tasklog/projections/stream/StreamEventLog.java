@@ -45,6 +45,12 @@ public class StreamEventLog {
                 .list();
     }
 
+    /** Drops entries older than {@code cutoff}; returns how many. */
+    public int deleteOlderThan(java.time.Instant cutoff) {
+        return jdbc.sql("delete from stream_event where created_at < :cutoff")
+                .param("cutoff", java.sql.Timestamp.from(cutoff)).update();
+    }
+
     /** The newest sequence of the user's log (0 when empty). */
     public long latest(String userId) {
         return jdbc.sql("select coalesce(max(sequence), 0) from stream_event where user_id = :user")

@@ -70,13 +70,18 @@ public class StreamController {
                 .doFinally(signal -> subscription.cancel());
     }
 
-    /** The log entries after the last one sent (and moves the mark past them). */
+    /** The log entries after the last one sent, in batches until none are left (and moves the mark past them). */
     private List<StreamChange> newEntries(String userId, AtomicLong lastSent) {
-        List<StreamChange> entries = changeLog.since(userId, lastSent.get(), BATCH);
-        if (!entries.isEmpty()) {
-            lastSent.set(entries.get(entries.size() - 1).sequence());
-        }
-        return entries;
+        List<StreamChange> all = new java.util.ArrayList<>();
+        List<StreamChange> batch;
+        do {
+            batch = changeLog.since(userId, lastSent.get(), BATCH);
+            if (!batch.isEmpty()) {
+                lastSent.set(batch.get(batch.size() - 1).sequence());
+                all.addAll(batch);
+            }
+        } while (batch.size() == BATCH);
+        return all;
     }
 
     private static Long parseEventId(String lastEventId) {
