@@ -48,8 +48,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     private final int port;
     private EmbeddedPostgres postgres;
     private boolean closed;
-    private boolean registerShutdownHook = true;
-    private Thread shutdownHook;
+    private final ExitHook exitHook;
 
     /**
      * @param dataDirectory fixed data directory (created if absent, reused if it already holds a cluster),
@@ -66,6 +65,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        this.exitHook = new ExitHook("embedded-postgres-shutdown-" + this.port, this::close);
     }
 
     /** A server in a temporary data directory on a free port (not started). */
@@ -83,7 +83,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      * off when the caller orders shutdown itself (e.g. app first, then Kafka, then PostgreSQL). Set before start.
      */
     public synchronized EmbeddedPostgresServer registerShutdownHook(boolean register) {
-        this.registerShutdownHook = register;
+        exitHook.setEnabled(register);
         return this;
     }
 
@@ -110,10 +110,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
             }
             postgres = builder.start();
-            if (registerShutdownHook && shutdownHook == null) {
-                shutdownHook = new Thread(this::closeFromHook, "embedded-postgres-shutdown-" + port);
-                Runtime.getRuntime().addShutdownHook(shutdownHook);
-            }
+            exitHook.install();
             return this;
         } catch (IOException e) {
             throw new UncheckedIOException("PostgreSQL did not start in " + dataDirectory, e);
@@ -145,20 +142,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         if (temporary) {
             FileTrees.deleteQuietly(dataDirectory);
         }
-        if (shutdownHook != null) {
-            try {
-                Runtime.getRuntime().removeShutdownHook(shutdownHook);
-            } catch (IllegalStateException ignored) {
-                // the JVM is already shutting down
-            }
-            shutdownHook = null;
-        }
+        exitHook.remove();
     }
 
-    private void closeFromHook() {
-        shutdownHook = null; // a running hook cannot be removed
-        close();
-    }
 
     public synchronized boolean isRunning() {
         return postgres != null;

@@ -64,9 +64,8 @@ public final class KafkaKraftBroker implements AutoCloseable {
     private final int controllerPort;
     private final Map<String, String> overrides = new LinkedHashMap<>();
     private KafkaRaftServer server;
-    private Thread shutdownHook;
+    private final ExitHook exitHook;
     private boolean closed;
-    private boolean registerShutdownHook = true;
 
     /**
      * @param logDirectory   fixed log dir (formatted only if it has no {@code meta.properties}), or {@code null} for
@@ -89,6 +88,7 @@ public final class KafkaKraftBroker implements AutoCloseable {
             cp = FreePorts.find();
         }
         this.controllerPort = cp;
+        this.exitHook = new ExitHook("kafka-kraft-broker-shutdown-" + this.port, this::close);
     }
 
     /** A broker with a temporary log dir on free ports (not started). */
@@ -112,7 +112,7 @@ public final class KafkaKraftBroker implements AutoCloseable {
      * off when the caller orders shutdown itself. Set before the first start.
      */
     public synchronized KafkaKraftBroker registerShutdownHook(boolean register) {
-        this.registerShutdownHook = register;
+        exitHook.setEnabled(register);
         return this;
     }
 
@@ -139,10 +139,7 @@ public final class KafkaKraftBroker implements AutoCloseable {
             throw new IllegalStateException("Kafka broker did not start on " + bootstrapServers(), e);
         }
         server = s;
-        if (shutdownHook == null && registerShutdownHook) {
-            shutdownHook = new Thread(this::closeFromHook, "kafka-kraft-broker-shutdown-" + port);
-            Runtime.getRuntime().addShutdownHook(shutdownHook);
-        }
+        exitHook.install();
         awaitReady(Duration.ofSeconds(60));
         LOG.info("Kafka broker started on {} (log dir {}) in {} ms", bootstrapServers(), logDirectory,
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
@@ -179,20 +176,9 @@ public final class KafkaKraftBroker implements AutoCloseable {
         if (temporary) {
             FileTrees.deleteQuietly(logDirectory);
         }
-        if (shutdownHook != null) {
-            try {
-                Runtime.getRuntime().removeShutdownHook(shutdownHook);
-            } catch (IllegalStateException ignored) {
-                // the JVM is already shutting down
-            }
-            shutdownHook = null;
-        }
+        exitHook.remove();
     }
 
-    private void closeFromHook() {
-        shutdownHook = null; // cannot remove a running hook
-        close();
-    }
 
     public synchronized boolean isRunning() {
         return server != null;
