@@ -1,18 +1,25 @@
 package io.tasklog.command.streaming;
 
 import io.cloudevents.CloudEvent;
+import io.cloudevents.kafka.CloudEventSerializer;
 import io.tasklog.api.stream.Topics;
 import io.tasklog.command.task.TaskAggregate;
 import java.net.URI;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.extensions.kafka.eventhandling.KafkaMessageConverter;
 import org.axonframework.extensions.kafka.eventhandling.cloudevent.CloudEventKafkaMessageConverter;
-import org.axonframework.extensions.kafka.eventhandling.producer.KafkaEventPublisher;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -25,9 +32,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
 
 /**
- * Streams every stored event to topic {@code task-events}. The Kafka publisher runs as a tracking
- * processor over the event store, which makes the store its outbox: commands succeed while Kafka is
- * down, and everything stored is published once it is back.
+ * Streams every stored event to topic {@code task-events}. The publisher ({@link TaskEventsKafkaPublisher})
+ * runs as a tracking processor over the event store, which makes the store its outbox: commands succeed
+ * while Kafka is down, and everything stored is published once it is back.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(TopicProperties.class)
@@ -35,15 +42,39 @@ public class TaskEventsPublishingConfiguration {
 
     /**
      * The publisher starts at the very beginning of the store and NOT as a replay: Axon's default first
-     * token is a replay token, and the Kafka publisher ignores replayed events, which would silently drop
-     * every event stored before the publisher first ran. It is also never reset (it refuses resets).
+     * token is a replay token, and the publisher ignores replayed events (it is never reset), which would
+     * silently drop every event stored before the publisher first ran.
      */
     @Autowired
     void configurePublisher(EventProcessingConfigurer processing, TopicProperties topics) {
-        processing.registerTrackingEventProcessorConfiguration(KafkaEventPublisher.DEFAULT_PROCESSING_GROUP,
+        String group = TaskEventsKafkaPublisher.PROCESSING_GROUP;
+        processing.registerTrackingEventProcessorConfiguration(group,
                 config -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
                         .andInitialTrackingToken(StreamableMessageSource::createTailToken)
                         .andBatchSize(topics.publisherBatchSize()));
+        // a failed send must stop the processor (it retries), never be logged and skipped
+        processing.registerListenerInvocationErrorHandler(group, config -> PropagatingErrorHandler.instance());
+    }
+
+    @Bean(destroyMethod = "close")
+    Producer<String, CloudEvent> taskEventsProducer(@Value("${spring.kafka.bootstrap-servers}") String bootstrapServers) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(ProducerConfig.CLIENT_ID_CONFIG, "tasklog-task-events");
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 1);
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5000);
+        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000);
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 15000);
+        return new KafkaProducer<>(config, new StringSerializer(), new CloudEventSerializer());
+    }
+
+    @Bean
+    TaskEventsKafkaPublisher taskEventsKafkaPublisher(Producer<String, CloudEvent> taskEventsProducer,
+                                                      KafkaMessageConverter<String, CloudEvent> kafkaMessageConverter,
+                                                      @Value("${axon.kafka.default-topic}") String topic) {
+        return new TaskEventsKafkaPublisher(taskEventsProducer, kafkaMessageConverter, topic, 15_000);
     }
 
     /**
