@@ -234,7 +234,9 @@ async function main() {
       await first.getByTestId('task-recurrence').waitFor({ timeout: 5000 });
       const firstId = await first.getAttribute('data-task-id');
       const firstDue = Date.parse(await first.getByTestId('task-due').getAttribute('data-due'));
-      await first.getByTestId('task-complete').check();
+      // click, not check(): a live update (the task's own reminder, due within the hour) can re-render
+      // the row while the click lands; the outcome below is what matters
+      await first.getByTestId('task-complete').click();
       const next = await waitUntil(async () => {
         const items = taskItem(a1, title);
         const n = await items.count();

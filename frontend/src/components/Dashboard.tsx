@@ -53,6 +53,8 @@ export function Dashboard({
   const [q, setQ] = useState('');
   const filters = useMemo(() => toApiFilters(ui, tz), [ui, tz]);
   const filtersRef = useRef(filters);
+  /** Tasks with a write of ours in flight, and the newest live change that arrived meanwhile. */
+  const inFlightRef = useRef(new Map<string, TaskChangedEvent | null>());
   filtersRef.current = filters;
 
   const [items, setItems] = useState<Task[]>([]);
@@ -149,6 +151,11 @@ export function Dashboard({
             );
             return;
           }
+          if (inFlightRef.current.has(ev.taskId)) {
+            // a write of ours is on its way: its answer is newer; keep this change for after it
+            inFlightRef.current.set(ev.taskId, ev);
+            return;
+          }
           setItems((prev) => applyTaskChange(prev, ev, filtersRef.current));
         } else if (msg.event === 'notification.created') {
           try {
@@ -195,6 +202,7 @@ export function Dashboard({
   async function toggleComplete(t: Task) {
     const completing = t.status === 'open';
     const before = items;
+    inFlightRef.current.set(t.id, null);
     setItems((prev) =>
       prev.map((x) =>
         x.id === t.id ? { ...x, status: completing ? 'completed' : 'open', completedAt: completing ? new Date().toISOString() : null } : x,
@@ -211,6 +219,11 @@ export function Dashboard({
     } catch (e) {
       setItems(before);
       if (!(e instanceof ApiError && e.status === 401)) toast(errorMessage(e), 'error');
+    } finally {
+      const held = inFlightRef.current.get(t.id);
+      inFlightRef.current.delete(t.id);
+      // applied only if newer than what the answer brought (applyTaskChange compares versions)
+      if (held) setItems((prev) => applyTaskChange(prev, held, filtersRef.current));
     }
   }
 
