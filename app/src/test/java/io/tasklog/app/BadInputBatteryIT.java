@@ -58,6 +58,16 @@ class BadInputBatteryIT extends IntegrationTest {
                 Case.of("POST", "/api/tasks", "{\"title\":\"t\",\"remindBeforeMinutes\":\"soon\"}", 400),
                 Case.of("POST", "/api/tasks", "{\"title\":\"t\",\"owner\":\"someone\"}", 400),
                 Case.of("POST", "/api/tasks", "{\"title\":\"t\",\"recurrence\":{\"rrule\":\"FREQ=DAILY\"}}", 400),
+                Case.of("POST", "/api/tasks", "null", 400),
+                Case.of("POST", "/api/tasks", "{\"title\":\"nul \\u0000 inside\"}", 400),
+                Case.of("POST", "/api/tasks", "{\"title\":\"t\",\"description\":\"a\\u0000b\"}", 400),
+                Case.of("POST", "/api/tasks", "{\"title\":\"t\",\"tags\":[\"a\\u0000\"]}", 400),
+                Case.of("POST", "/api/tasks", "{\"title\":\"t\",\"dueAt\":\"+1000000000-01-01T00:00:00Z\"}", 400),
+                Case.of("POST", "/api/tasks", "{\"title\":\"t\",\"dueAt\":\"-5000-01-01T00:00:00Z\"}", 400),
+                Case.of("POST", "/api/tasks", "{\"title\":\"t\",\"dueAt\":\"2031-01-01T00:00:00Z\",\"recurrence\":"
+                        + "{\"form\":{\"frequency\":\"daily\",\"until\":\"+1000000000-01-01T00:00:00Z\"}}}", 400),
+                Case.of("PATCH", t, "null", 400),
+                Case.of("PATCH", t, "{\"dueAt\":\"+1000000000-01-01T00:00:00Z\"}", 400),
                 Case.of("PATCH", t, "{}", 400),
                 Case.of("PATCH", t, "{\"status\":\"completed\"}", 400),
                 Case.of("PATCH", t, "{\"title\":null}", 400),
@@ -92,6 +102,10 @@ class BadInputBatteryIT extends IntegrationTest {
                 Case.of("POST", "/api/auth/register", "{\"email\":\"not-an-email\",\"password\":\"long enough\"}", 400),
                 Case.of("POST", "/api/auth/register", "{\"email\":\"a@b.co\",\"password\":\"short\"}", 400),
                 Case.of("POST", "/api/auth/register", "{", 400),
+                Case.of("POST", "/api/auth/register", "null", 400),
+                Case.of("POST", "/api/auth/register", "{\"email\":\"a\\u0000b@example.com\",\"password\":\"long enough\"}", 400),
+                Case.of("POST", "/api/auth/login", "{\"email\":null,\"password\":null}", 401),
+                Case.of("POST", "/api/notifications/no-such-id/snooze", "null", 400),
                 Case.of("POST", "/api/auth/login", "{\"email\":\"nobody@example.com\",\"password\":\"whatever1\"}", 401));
 
         for (Case c : cases) {

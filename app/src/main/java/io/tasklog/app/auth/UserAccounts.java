@@ -15,7 +15,7 @@ public class UserAccounts {
 
     static final int MIN_PASSWORD = 8;
     static final int MAX_PASSWORD = 128;
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+$");
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s\\p{Cntrl}]{1,64}@[^@\\s\\p{Cntrl}]+\\.[^@\\s\\p{Cntrl}]+$");
 
     private final JdbcClient jdbc;
     private final PasswordEncoder passwords;

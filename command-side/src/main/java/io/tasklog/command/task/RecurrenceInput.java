@@ -4,6 +4,7 @@ import io.tasklog.api.task.Recurrence;
 import io.tasklog.api.task.RecurrenceAnchor;
 import io.tasklog.command.recurrence.InvalidRecurrenceException;
 import io.tasklog.command.recurrence.RecurrenceForm;
+import java.time.DateTimeException;
 
 /**
  * A recurrence as clients may send it: an RRULE string, or the small JSON form the dashboard builds
@@ -22,6 +23,8 @@ public record RecurrenceInput(String rrule, RecurrenceForm form, RecurrenceAncho
             return new Recurrence(form.toRrule(), anchor);
         } catch (InvalidRecurrenceException e) {
             throw new TaskRuleViolationException("recurrence.form", e.getMessage());
+        } catch (DateTimeException e) {
+            throw new TaskRuleViolationException("recurrence.form", "until is not a usable date");
         }
     }
 }

@@ -16,7 +16,12 @@ final class RecurrenceRules {
             throw new TaskRuleViolationException("recurrence.rrule", "rrule must not be blank");
         }
         try {
-            String canonical = RecurrenceRule.parse(recurrence.rrule()).canonical();
+            RecurrenceRule rule = RecurrenceRule.parse(recurrence.rrule());
+            if (rule.until().filter(until -> until.isBefore(TaskRules.EARLIEST_DUE) || until.isAfter(TaskRules.LATEST_DUE))
+                    .isPresent()) {
+                throw new TaskRuleViolationException("recurrence.rrule", "UNTIL must lie between the years 1900 and 9999");
+            }
+            String canonical = rule.canonical();
             RecurrenceAnchor anchor = recurrence.anchor() == null ? RecurrenceAnchor.DUE : recurrence.anchor();
             return new Recurrence(canonical, anchor);
         } catch (InvalidRecurrenceException e) {

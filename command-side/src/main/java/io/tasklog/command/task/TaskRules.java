@@ -5,12 +5,14 @@ import io.tasklog.api.task.TaskDetails;
 import io.tasklog.api.task.TaskField;
 import io.tasklog.api.task.TaskPriority;
 import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The invariants of a task's content, and the normal form its values are stored in. Values are
@@ -26,6 +28,11 @@ public final class TaskRules {
     /** Four weeks: a longer lead time is almost certainly a unit mistake. */
     public static final int MAX_REMIND_BEFORE_MINUTES = 40_320;
     public static final String DEFAULT_TIME_ZONE = "UTC";
+    /** Due dates are stored as PostgreSQL timestamps and epoch milliseconds: keep them in a sane range. */
+    public static final Instant EARLIEST_DUE = Instant.parse("1900-01-01T00:00:00Z");
+    public static final Instant LATEST_DUE = Instant.parse("9999-12-31T23:59:59Z");
+    /** Control characters (NUL above all, which PostgreSQL text cannot hold) except tab and line breaks. */
+    private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}&&[^\\t\\n\\r]]");
 
     private TaskRules() {
     }
@@ -37,7 +44,7 @@ public final class TaskRules {
                 description(in.description()),
                 in.priority() == null ? TaskPriority.NONE : in.priority(),
                 tags(in.tags()),
-                in.dueAt(),
+                dueAt(in.dueAt()),
                 timeZone(in.timeZone()),
                 remindBeforeMinutes(in.remindBeforeMinutes()),
                 recurrence(in.recurrence(), in.dueAt() != null));
@@ -50,7 +57,7 @@ public final class TaskRules {
                 fields.contains(TaskField.DESCRIPTION) ? description(in.description()) : null,
                 fields.contains(TaskField.PRIORITY) ? priority(in.priority()) : null,
                 fields.contains(TaskField.TAGS) ? tags(in.tags()) : null,
-                fields.contains(TaskField.DUE_AT) ? in.dueAt() : null,
+                fields.contains(TaskField.DUE_AT) ? dueAt(in.dueAt()) : null,
                 fields.contains(TaskField.TIME_ZONE) ? timeZone(in.timeZone()) : null,
                 fields.contains(TaskField.REMIND_BEFORE_MINUTES) ? remindBeforeMinutes(in.remindBeforeMinutes()) : null,
                 fields.contains(TaskField.RECURRENCE) ? recurrence(in.recurrence(), hasDueDate) : null);
@@ -64,7 +71,7 @@ public final class TaskRules {
         if (trimmed.codePointCount(0, trimmed.length()) > MAX_TITLE) {
             throw new TaskRuleViolationException("title", "title must be at most " + MAX_TITLE + " characters");
         }
-        return trimmed;
+        return printable("title", trimmed);
     }
 
     static String description(String description) {
@@ -75,7 +82,22 @@ public final class TaskRules {
             throw new TaskRuleViolationException("description",
                     "description must be at most " + MAX_DESCRIPTION + " characters");
         }
-        return description;
+        return printable("description", description);
+    }
+
+    static Instant dueAt(Instant dueAt) {
+        if (dueAt != null && (dueAt.isBefore(EARLIEST_DUE) || dueAt.isAfter(LATEST_DUE))) {
+            throw new TaskRuleViolationException("dueAt", "dueAt must lie between the years 1900 and 9999");
+        }
+        return dueAt;
+    }
+
+    /** Text the read models (PostgreSQL text and jsonb) can store: no control characters but tab and line breaks. */
+    static String printable(String field, String text) {
+        if (CONTROL.matcher(text).find()) {
+            throw new TaskRuleViolationException(field, field + " must not contain control characters");
+        }
+        return text;
     }
 
     static TaskPriority priority(TaskPriority priority) {
@@ -93,6 +115,7 @@ public final class TaskRules {
             if (t.isEmpty()) {
                 throw new TaskRuleViolationException("tags", "tags must not be blank");
             }
+            printable("tags", t);
             if (t.codePointCount(0, t.length()) > MAX_TAG) {
                 throw new TaskRuleViolationException("tags", "a tag must be at most " + MAX_TAG + " characters: " + t);
             }

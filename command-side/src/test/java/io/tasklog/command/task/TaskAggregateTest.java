@@ -160,6 +160,27 @@ class TaskAggregateTest {
         }
 
         @Test
+        void rejectsControlCharactersThatTheReadModelsCouldNotStore() {
+            fixture.givenNoPriorActivity()
+                    .when(new CreateTaskCommand(TASK, details("nul\u0000byte")), AS_OWNER)
+                    .expectException(TaskRuleViolationException.class)
+                    .expectExceptionMessage("title must not contain control characters");
+            var multiLine = new TaskDetails("t", "line one\nline two\tindented", null, null, null, null, null, null);
+            fixture.givenNoPriorActivity()
+                    .when(new CreateTaskCommand(TASK, multiLine), AS_OWNER)
+                    .expectSuccessfulHandlerExecution();
+        }
+
+        @Test
+        void rejectsADueDateOutsideTheYears1900To9999() {
+            var farFuture = new TaskDetails("t", null, null, null, Instant.parse("+10000-01-01T00:00:00Z"), null, null, null);
+            fixture.givenNoPriorActivity()
+                    .when(new CreateTaskCommand(TASK, farFuture), AS_OWNER)
+                    .expectException(TaskRuleViolationException.class)
+                    .expectExceptionMessage("dueAt must lie between the years 1900 and 9999");
+        }
+
+        @Test
         void rejectsAnUnknownTimeZone() {
             var badZone = new TaskDetails("t", null, null, null, DUE, "Mars/Olympus", null, null);
             fixture.givenNoPriorActivity()
