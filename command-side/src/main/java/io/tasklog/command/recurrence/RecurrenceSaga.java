@@ -7,7 +7,7 @@ import io.tasklog.api.task.Recurrence;
 import io.tasklog.api.task.RecurrenceAnchor;
 import io.tasklog.api.task.SeriesLink;
 import io.tasklog.api.task.TaskCompletedEvent;
-import io.tasklog.api.task.TaskCreatedEvent;
+import io.tasklog.api.task.TaskBecameRecurringEvent;
 import io.tasklog.api.task.TaskDeletedEvent;
 import io.tasklog.api.task.TaskDetails;
 import io.tasklog.api.task.TaskField;
@@ -31,7 +31,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * One saga per recurring series: when the current occurrence is completed it creates the next one,
  * inheriting the task's content and linking it to its series and predecessor. The next task's id is
  * derived from the series and the occurrence number, so a redelivered completion can never create a
- * second task. Ends when COUNT/UNTIL is reached, the recurrence is removed, or the task is deleted.
+ * second task. Starts when a task becomes recurring ({@link TaskBecameRecurringEvent}, so a plain task costs
+ * no saga at all) and ends when COUNT/UNTIL is reached, the recurrence is removed, or the task is deleted.
  */
 @Saga
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
@@ -54,19 +55,18 @@ public class RecurrenceSaga {
     private Instant anchorDue;
     private int occurrencesBeforeAnchor;
 
+    /**
+     * Starts a series when a task becomes recurring (created so, or given a recurrence by an edit). For a later
+     * occurrence the saga of its series is already associated with it, and this continues it.
+     */
     @StartSaga
     @SagaEventHandler(associationProperty = TASK_ID)
-    public void on(TaskCreatedEvent event) {
-        if (event.details().recurrence() == null) {
-            SagaLifecycle.end();
-            return;
-        }
+    public void on(TaskBecameRecurringEvent event) {
         ownerId = event.ownerId();
         currentTaskId = event.taskId();
         details = event.details();
-        SeriesLink series = event.series();
-        seriesId = series == null ? event.taskId() : series.seriesId();
-        occurrenceNumber = series == null ? 1 : series.occurrenceNumber();
+        seriesId = event.series().seriesId();
+        occurrenceNumber = event.series().occurrenceNumber();
         if (anchorDue == null) {
             reanchor();
         }
@@ -136,7 +136,12 @@ public class RecurrenceSaga {
         occurrencesBeforeAnchor = occurrenceNumber - 1;
     }
 
+    /**
+     * Waits for the command's outcome: a rejected command fails this event's handling, which rolls back the
+     * saga's move to the next occurrence and is retried by the processor, instead of ending the series silently.
+     * (Commands run in the processor's transaction, so the next task and the saga's state commit together.)
+     */
     private void send(Object command) {
-        commands.send(GenericCommandMessage.asCommandMessage(command).andMetaData(MetaData.with(USER_ID, ownerId)));
+        commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(MetaData.with(USER_ID, ownerId)));
     }
 }

@@ -17,7 +17,9 @@ import io.tasklog.api.task.TaskReopenedEvent;
 import io.tasklog.api.task.NextOccurrenceCreatedEvent;
 import io.tasklog.api.task.RecordNextOccurrenceCommand;
 import io.tasklog.api.task.SnoozeReminderCommand;
+import io.tasklog.api.task.SeriesLink;
 import io.tasklog.api.task.TaskBecameOverdueEvent;
+import io.tasklog.api.task.TaskBecameRecurringEvent;
 import io.tasklog.api.task.TaskEvent;
 import io.tasklog.api.task.TaskReminderDueEvent;
 import io.tasklog.api.task.TaskReminderSnoozedEvent;
@@ -63,6 +65,8 @@ public class TaskAggregate {
     /** Keys of the reminders already given, so that none is given twice (see {@link TaskReminders}). */
     private Set<String> firedReminders = new HashSet<>();
     private String nextOccurrenceId;
+    /** Where this task stands in its recurring series; null until it first became recurring. */
+    private SeriesLink series;
 
     protected TaskAggregate() {
         // Axon rebuilds the aggregate from its events
@@ -77,7 +81,12 @@ public class TaskAggregate {
         // in a constructor the event is applied once the aggregate is initialised, hence andThen
         apply(new TaskCreatedEvent(command.taskId(), userId, TaskRules.forCreation(command.details()),
                 command.series()))
-                .andThen(() -> TaskReminders.schedule(deadlines, state, firedReminders, clock.instant()));
+                .andThen(() -> {
+                    if (repeatsWithoutASeriesYet()) {
+                        apply(becameRecurring());
+                    }
+                    TaskReminders.schedule(deadlines, state, firedReminders, clock.instant());
+                });
     }
 
     @CommandHandler
@@ -93,6 +102,9 @@ public class TaskAggregate {
         fields.removeIf(field -> Objects.equals(details.valueOf(field), requested.valueOf(field)));
         if (!fields.isEmpty()) {
             apply(new TaskUpdatedEvent(taskId, state.ownerId(), fields, requested));
+        }
+        if (details.recurrence() == null && repeatsWithoutASeriesYet()) {
+            apply(becameRecurring());
         }
         if (fields.contains(TaskField.DUE_AT) || fields.contains(TaskField.REMIND_BEFORE_MINUTES)) {
             TaskReminders.schedule(deadlines, state, firedReminders, clock.instant());
@@ -156,10 +168,25 @@ public class TaskAggregate {
         return state;
     }
 
+    /**
+     * The task has a recurrence but no series runs from it: it was just created or given one. A task whose
+     * series already went on past it (a next occurrence exists) must not start a second series.
+     */
+    private boolean repeatsWithoutASeriesYet() {
+        return state.recurrence() != null && nextOccurrenceId == null;
+    }
+
+    /** Starts the series at this task, or continues the one it is an occurrence of. */
+    private TaskBecameRecurringEvent becameRecurring() {
+        SeriesLink position = series != null ? series : new SeriesLink(taskId, null, 1);
+        return new TaskBecameRecurringEvent(taskId, state.ownerId(), TaskViewFold.details(state), position);
+    }
+
     @DeadlineHandler(deadlineName = TaskReminders.UPCOMING)
     void remindOfUpcoming(TaskReminders.ReminderDeadline deadline) {
-        String key = TaskReminders.upcomingKey(taskId, deadline.dueAt());
-        if (stillDue(deadline.dueAt()) && !firedReminders.contains(key)) {
+        String key = TaskReminders.upcomingKey(taskId, state.dueAt(), state.remindBeforeMinutes());
+        if (isOpen() && deadline.stillHoldsFor(state) && state.remindBeforeMinutes() > 0
+                && !firedReminders.contains(key)) {
             apply(new TaskReminderDueEvent(taskId, state.ownerId(), state.title(), state.dueAt(), state.timeZone(),
                     state.remindBeforeMinutes(), key));
         }
@@ -168,7 +195,7 @@ public class TaskAggregate {
     @DeadlineHandler(deadlineName = TaskReminders.OVERDUE)
     void markOverdue(TaskReminders.ReminderDeadline deadline) {
         String key = TaskReminders.overdueKey(taskId, deadline.dueAt());
-        if (stillDue(deadline.dueAt()) && !firedReminders.contains(key)) {
+        if (isOpen() && Objects.equals(state.dueAt(), deadline.dueAt()) && !firedReminders.contains(key)) {
             apply(new TaskBecameOverdueEvent(taskId, state.ownerId(), state.title(), state.dueAt(), state.timeZone(), key));
         }
     }
@@ -176,15 +203,15 @@ public class TaskAggregate {
     @DeadlineHandler(deadlineName = TaskReminders.SNOOZED)
     void remindAgain(TaskReminders.SnoozedReminder snoozed) {
         String key = TaskReminders.snoozeKey(taskId, snoozed.until());
-        if (!deleted && state.status() == TaskStatus.OPEN && !firedReminders.contains(key)) {
+        if (isOpen() && Objects.equals(state.dueAt(), snoozed.dueAt()) && !firedReminders.contains(key)) {
             apply(new TaskReminderDueEvent(taskId, state.ownerId(), state.title(), state.dueAt(), state.timeZone(),
                     state.remindBeforeMinutes(), key));
         }
     }
 
-    /** A reminder scheduled for {@code dueAt} still applies: the task is open, not deleted, due then. */
-    private boolean stillDue(Instant dueAt) {
-        return !deleted && state.status() == TaskStatus.OPEN && Objects.equals(state.dueAt(), dueAt);
+    /** Only an open task that still exists reminds anyone of anything. */
+    private boolean isOpen() {
+        return !deleted && state.status() == TaskStatus.OPEN;
     }
 
     private void requireActionableBy(String userId) {
@@ -207,7 +234,11 @@ public class TaskAggregate {
     void on(TaskEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
         taskId = event.taskId();
         deleted = deleted || event instanceof TaskDeletedEvent;
-        if (event instanceof NextOccurrenceCreatedEvent next) {
+        if (event instanceof TaskCreatedEvent created) {
+            series = created.series();
+        } else if (event instanceof TaskBecameRecurringEvent recurring) {
+            series = recurring.series();
+        } else if (event instanceof NextOccurrenceCreatedEvent next) {
             nextOccurrenceId = next.nextTaskId();
         } else if (event instanceof TaskReminderDueEvent reminder) {
             firedReminders.add(reminder.reminderKey());

@@ -5,6 +5,7 @@ import io.tasklog.api.task.RecordNextOccurrenceCommand;
 import io.tasklog.api.task.Recurrence;
 import io.tasklog.api.task.RecurrenceAnchor;
 import io.tasklog.api.task.SeriesLink;
+import io.tasklog.api.task.TaskBecameRecurringEvent;
 import io.tasklog.api.task.TaskCompletedEvent;
 import io.tasklog.api.task.TaskCreatedEvent;
 import io.tasklog.api.task.TaskDeletedEvent;
@@ -12,7 +13,13 @@ import io.tasklog.api.task.TaskDetails;
 import io.tasklog.api.task.TaskField;
 import io.tasklog.api.task.TaskPriority;
 import io.tasklog.api.task.TaskUpdatedEvent;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import org.axonframework.test.matchers.Matchers;
+import org.hamcrest.CoreMatchers;
 import java.util.List;
 import java.util.Set;
 import org.axonframework.test.saga.SagaTestFixture;
@@ -40,8 +47,9 @@ class RecurrenceSagaTest {
                 new Recurrence(rrule, anchor));
     }
 
-    private static TaskCreatedEvent created(TaskDetails details) {
-        return new TaskCreatedEvent(FIRST, OWNER, details, null);
+    /** The first task of a series became recurring (created so, or given a recurrence by an edit). */
+    private static TaskBecameRecurringEvent created(TaskDetails details) {
+        return new TaskBecameRecurringEvent(FIRST, OWNER, details, new SeriesLink(FIRST, null, 1));
     }
 
     private static TaskDetails withDue(TaskDetails d, Instant due) {
@@ -59,10 +67,68 @@ class RecurrenceSagaTest {
     }
 
     @Test
-    void aTaskWithoutRecurrenceStartsNothingThatLasts() {
+    void aPlainTaskStartsNoSagaAtAll() {
         fixture.givenNoPriorActivity()
-                .whenPublishingA(created(new TaskDetails("Once", "", TaskPriority.NONE, List.of(), MON_9, "UTC", 60, null)))
-                .expectActiveSagas(0);
+                .whenPublishingA(new TaskCreatedEvent(FIRST, OWNER, plain(MON_9), null))
+                .expectActiveSagas(0)
+                .expectNoDispatchedCommands();
+    }
+
+    @Test
+    void aRecurrenceAddedByAnEditStartsASeriesAndTheNextOccurrenceFollows() {
+        TaskDetails details = daily("FREQ=WEEKLY", RecurrenceAnchor.DUE, MON_9);
+        String second = RecurrenceSaga.occurrenceId(FIRST, 2);
+        Instant nextMonday = MON_9.plus(Duration.ofDays(7));
+        fixture.givenAPublished(new TaskCreatedEvent(FIRST, OWNER, plain(MON_9), null))
+                .andThenAPublished(new TaskUpdatedEvent(FIRST, OWNER, Set.of(TaskField.RECURRENCE),
+                        new TaskDetails(null, null, null, null, null, null, null, details.recurrence())))
+                .andThenAPublished(created(details))
+                .whenPublishingA(new TaskCompletedEvent(FIRST, OWNER, MON_9))
+                .expectDispatchedCommands(
+                        new CreateTaskCommand(second, withDue(details, nextMonday), new SeriesLink(FIRST, FIRST, 2)),
+                        new RecordNextOccurrenceCommand(FIRST, second, nextMonday))
+                .expectActiveSagas(1);
+    }
+
+    @Test
+    void aRecurrenceRemovedAndAddedAgainStartsAFreshSeriesWithTheNewRule() {
+        TaskDetails daily = daily("FREQ=DAILY", RecurrenceAnchor.DUE, MON_9);
+        TaskDetails weekly = daily("FREQ=WEEKLY", RecurrenceAnchor.DUE, MON_9);
+        String second = RecurrenceSaga.occurrenceId(FIRST, 2);
+        Instant nextMonday = MON_9.plus(Duration.ofDays(7));
+        fixture.givenAPublished(created(daily))
+                .andThenAPublished(new TaskUpdatedEvent(FIRST, OWNER, Set.of(TaskField.RECURRENCE),
+                        new TaskDetails(null, null, null, null, null, null, null, null)))
+                .andThenAPublished(new TaskUpdatedEvent(FIRST, OWNER, Set.of(TaskField.RECURRENCE),
+                        new TaskDetails(null, null, null, null, null, null, null, weekly.recurrence())))
+                .andThenAPublished(created(weekly))
+                .whenPublishingA(new TaskCompletedEvent(FIRST, OWNER, MON_9))
+                .expectDispatchedCommands(
+                        new CreateTaskCommand(second, withDue(weekly, nextMonday), new SeriesLink(FIRST, FIRST, 2)),
+                        new RecordNextOccurrenceCommand(FIRST, second, nextMonday))
+                .expectActiveSagas(1);
+    }
+
+    @Test
+    void aRejectedNextOccurrenceFailsTheCompletionsHandlingSoThatItIsRetriedNotSkipped() {
+        List<Exception> failures = new ArrayList<>();
+        fixture.registerListenerInvocationErrorHandler((exception, event, handler) -> failures.add(exception));
+        fixture.setCallbackBehavior((command, metaData) -> {
+            if (command instanceof CreateTaskCommand) {
+                throw new IllegalStateException("the command bus is unavailable");
+            }
+            return null;
+        });
+        fixture.givenAPublished(created(daily("FREQ=DAILY", RecurrenceAnchor.DUE, MON_9)))
+                .whenPublishingA(new TaskCompletedEvent(FIRST, OWNER, MON_9))
+                .expectDispatchedCommandsMatching(Matchers.payloadsMatching(Matchers.exactSequenceOf(
+                        CoreMatchers.instanceOf(CreateTaskCommand.class))));
+        assertThat(failures).singleElement().satisfies(failure ->
+                assertThat(failure).hasStackTraceContaining("the command bus is unavailable"));
+    }
+
+    private static TaskDetails plain(Instant due) {
+        return new TaskDetails("Once", "", TaskPriority.NONE, List.of(), due, "UTC", 60, null);
     }
 
     @Test
@@ -119,7 +185,8 @@ class RecurrenceSagaTest {
         String second = RecurrenceSaga.occurrenceId(FIRST, 2);
         fixture.givenAPublished(created(details))
                 .andThenAPublished(new TaskCompletedEvent(FIRST, OWNER, MON_9))
-                .andThenAPublished(new TaskCreatedEvent(second, OWNER, withDue(details, TUE_9), new SeriesLink(FIRST, FIRST, 2)))
+                .andThenAPublished(new TaskBecameRecurringEvent(second, OWNER, withDue(details, TUE_9),
+                        new SeriesLink(FIRST, FIRST, 2)))
                 .whenPublishingA(new TaskCompletedEvent(second, OWNER, TUE_9))
                 .expectNoDispatchedCommands()
                 .expectActiveSagas(0);

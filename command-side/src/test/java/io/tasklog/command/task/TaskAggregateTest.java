@@ -7,6 +7,9 @@ import io.tasklog.api.task.Recurrence;
 import io.tasklog.api.task.RecurrenceAnchor;
 import io.tasklog.api.task.ReopenTaskCommand;
 import io.tasklog.api.task.TaskCompletedEvent;
+import io.tasklog.api.task.NextOccurrenceCreatedEvent;
+import io.tasklog.api.task.SeriesLink;
+import io.tasklog.api.task.TaskBecameRecurringEvent;
 import io.tasklog.api.task.TaskCreatedEvent;
 import io.tasklog.api.task.TaskDeletedEvent;
 import io.tasklog.api.task.TaskDetails;
@@ -100,7 +103,10 @@ class TaskAggregateTest {
             fixture.givenNoPriorActivity()
                     .when(new CreateTaskCommand(TASK, full), AS_OWNER)
                     .expectEvents(new TaskCreatedEvent(TASK, OWNER, new TaskDetails("Report", "Weekly status",
-                            TaskPriority.HIGH, List.of("work", "q4"), DUE, "Europe/Berlin", 15, recurrence), null));
+                            TaskPriority.HIGH, List.of("work", "q4"), DUE, "Europe/Berlin", 15, recurrence), null),
+                            new TaskBecameRecurringEvent(TASK, OWNER, new TaskDetails("Report", "Weekly status",
+                                    TaskPriority.HIGH, List.of("work", "q4"), DUE, "Europe/Berlin", 15, recurrence),
+                                    new SeriesLink(TASK, null, 1)));
         }
 
         @Test
@@ -205,6 +211,79 @@ class TaskAggregateTest {
                     .when(new CreateTaskCommand(TASK, noDue), AS_OWNER)
                     .expectException(TaskRuleViolationException.class)
                     .expectExceptionMessage("a recurring task needs a due date");
+        }
+    }
+
+    @Nested
+    class BecomingRecurring {
+
+        private static final Recurrence DAILY = new Recurrence("FREQ=DAILY", RecurrenceAnchor.DUE);
+        private static final Recurrence WEEKLY = new Recurrence("FREQ=WEEKLY", RecurrenceAnchor.DUE);
+
+        private TaskDetails dueWith(Recurrence recurrence) {
+            return new TaskDetails("t", "", TaskPriority.NONE, List.of(), DUE, "UTC", 60, recurrence);
+        }
+
+        private TaskDetails onlyRecurrence(Recurrence recurrence) {
+            return new TaskDetails(null, null, null, null, null, null, null, recurrence);
+        }
+
+        private TaskBecameRecurringEvent becameRecurring(Recurrence recurrence, SeriesLink series) {
+            return new TaskBecameRecurringEvent(TASK, OWNER, dueWith(recurrence), series);
+        }
+
+        @Test
+        void aPlainTaskIsCreatedWithoutASeries() {
+            fixture.givenNoPriorActivity()
+                    .when(new CreateTaskCommand(TASK, dueWith(null)), AS_OWNER)
+                    .expectEvents(new TaskCreatedEvent(TASK, OWNER, dueWith(null), null));
+        }
+
+        @Test
+        void anOccurrenceCreatedForASeriesContinuesThatSeries() {
+            SeriesLink third = new SeriesLink("series-1", "task-2", 3);
+            fixture.givenNoPriorActivity()
+                    .when(new CreateTaskCommand(TASK, dueWith(DAILY), third), AS_OWNER)
+                    .expectEvents(new TaskCreatedEvent(TASK, OWNER, dueWith(DAILY), third),
+                            becameRecurring(DAILY, third));
+        }
+
+        @Test
+        void givingATaskARecurrenceByAnEditStartsASeriesAtIt() {
+            fixture.given(new TaskCreatedEvent(TASK, OWNER, dueWith(null), null))
+                    .when(update(Set.of(TaskField.RECURRENCE), onlyRecurrence(WEEKLY)), AS_OWNER)
+                    .expectEvents(new TaskUpdatedEvent(TASK, OWNER, Set.of(TaskField.RECURRENCE), onlyRecurrence(WEEKLY)),
+                            becameRecurring(WEEKLY, new SeriesLink(TASK, null, 1)))
+                    .expectResultMessagePayloadMatching(atVersion(2));
+        }
+
+        @Test
+        void changingTheRuleOfARecurringTaskKeepsItsSeries() {
+            fixture.given(new TaskCreatedEvent(TASK, OWNER, dueWith(DAILY), null),
+                            becameRecurring(DAILY, new SeriesLink(TASK, null, 1)))
+                    .when(update(Set.of(TaskField.RECURRENCE), onlyRecurrence(WEEKLY)), AS_OWNER)
+                    .expectEvents(new TaskUpdatedEvent(TASK, OWNER, Set.of(TaskField.RECURRENCE), onlyRecurrence(WEEKLY)));
+        }
+
+        @Test
+        void aRecurrenceRemovedAndAddedAgainMakesTheTaskRecurringAgainAtItsPlaceInTheSeries() {
+            SeriesLink third = new SeriesLink("series-1", "task-2", 3);
+            fixture.given(new TaskCreatedEvent(TASK, OWNER, dueWith(DAILY), third), becameRecurring(DAILY, third),
+                            new TaskUpdatedEvent(TASK, OWNER, Set.of(TaskField.RECURRENCE), onlyRecurrence(null)))
+                    .when(update(Set.of(TaskField.RECURRENCE), onlyRecurrence(WEEKLY)), AS_OWNER)
+                    .expectEvents(new TaskUpdatedEvent(TASK, OWNER, Set.of(TaskField.RECURRENCE), onlyRecurrence(WEEKLY)),
+                            becameRecurring(WEEKLY, third));
+        }
+
+        @Test
+        void aTaskWhoseSeriesAlreadyWentOnStartsNoSecondSeries() {
+            fixture.given(new TaskCreatedEvent(TASK, OWNER, dueWith(DAILY), null),
+                            becameRecurring(DAILY, new SeriesLink(TASK, null, 1)),
+                            new TaskCompletedEvent(TASK, OWNER, NOW),
+                            new NextOccurrenceCreatedEvent(TASK, OWNER, "task-2", DUE.plusSeconds(86_400)),
+                            new TaskUpdatedEvent(TASK, OWNER, Set.of(TaskField.RECURRENCE), onlyRecurrence(null)))
+                    .when(update(Set.of(TaskField.RECURRENCE), onlyRecurrence(DAILY)), AS_OWNER)
+                    .expectEvents(new TaskUpdatedEvent(TASK, OWNER, Set.of(TaskField.RECURRENCE), onlyRecurrence(DAILY)));
         }
     }
 

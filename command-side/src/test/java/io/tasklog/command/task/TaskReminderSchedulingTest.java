@@ -15,8 +15,12 @@ import io.tasklog.api.task.TaskPriority;
 import io.tasklog.api.task.TaskReminderDueEvent;
 import io.tasklog.api.task.TaskReminderSnoozedEvent;
 import io.tasklog.api.task.TaskUpdatedEvent;
+import io.tasklog.api.task.TaskView;
+import io.tasklog.api.task.TaskViewFold;
 import io.tasklog.api.task.UpdateTaskCommand;
 import io.tasklog.command.task.TaskReminders.ReminderDeadline;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -85,7 +89,7 @@ class TaskReminderSchedulingTest {
     void aTaskWithADueDateSchedulesUpcomingAtDueMinusLeadAndOverdueAtDue() {
         fixture.givenCurrentTime(NOW)
                 .when(new CreateTaskCommand(TASK, due(DUE, 30)), AS_OWNER)
-                .expectScheduledDeadline(DUE.minus(Duration.ofMinutes(30)), new ReminderDeadline(DUE))
+                .expectScheduledDeadline(DUE.minus(Duration.ofMinutes(30)), new ReminderDeadline(DUE, 30))
                 .expectScheduledDeadlineWithName(DUE, TaskReminders.OVERDUE);
     }
 
@@ -102,7 +106,7 @@ class TaskReminderSchedulingTest {
         Instant soon = NOW.plusSeconds(120);
         fixture.givenCurrentTime(NOW)
                 .when(new CreateTaskCommand(TASK, due(soon, 60)), AS_OWNER)
-                .expectScheduledDeadline(NOW, new ReminderDeadline(soon));
+                .expectScheduledDeadline(NOW, new ReminderDeadline(soon, 60));
     }
 
     @Test
@@ -120,10 +124,10 @@ class TaskReminderSchedulingTest {
         fixture.givenCurrentTime(NOW)
                 .andGivenCommands(asOwner(new CreateTaskCommand(TASK, due(DUE, 30))))
                 .whenTimeAdvancesTo(DUE.plusSeconds(1))
-                .expectDeadlinesMet(new ReminderDeadline(DUE), new ReminderDeadline(DUE))
+                .expectDeadlinesMet(new ReminderDeadline(DUE, 30), new ReminderDeadline(DUE))
                 .expectEvents(
                         new TaskReminderDueEvent(TASK, OWNER, "Pay rent", DUE, "UTC", 30,
-                                TaskReminders.upcomingKey(TASK, DUE)),
+                                TaskReminders.upcomingKey(TASK, DUE, 30)),
                         new TaskBecameOverdueEvent(TASK, OWNER, "Pay rent", DUE, "UTC",
                                 TaskReminders.overdueKey(TASK, DUE)));
     }
@@ -133,7 +137,7 @@ class TaskReminderSchedulingTest {
         fixture.givenCurrentTime(NOW)
                 .andGivenCommands(asOwner(new CreateTaskCommand(TASK, due(DUE, 30))))
                 .when(new UpdateTaskCommand(TASK, null, Set.of(TaskField.DUE_AT), only(LATER_DUE)), AS_OWNER)
-                .expectScheduledDeadline(LATER_DUE.minus(Duration.ofMinutes(30)), new ReminderDeadline(LATER_DUE))
+                .expectScheduledDeadline(LATER_DUE.minus(Duration.ofMinutes(30)), new ReminderDeadline(LATER_DUE, 30))
                 .expectScheduledDeadlineWithName(LATER_DUE, TaskReminders.OVERDUE);
     }
 
@@ -145,7 +149,7 @@ class TaskReminderSchedulingTest {
                 .whenTimeAdvancesTo(LATER_DUE.plusSeconds(1))
                 .expectEvents(
                         new TaskReminderDueEvent(TASK, OWNER, "Pay rent", LATER_DUE, "UTC", 30,
-                                TaskReminders.upcomingKey(TASK, LATER_DUE)),
+                                TaskReminders.upcomingKey(TASK, LATER_DUE, 30)),
                         new TaskBecameOverdueEvent(TASK, OWNER, "Pay rent", LATER_DUE, "UTC",
                                 TaskReminders.overdueKey(TASK, LATER_DUE)));
     }
@@ -157,7 +161,7 @@ class TaskReminderSchedulingTest {
                 .andGivenCommands(asOwner(new CreateTaskCommand(TASK, due(DUE, 30))))
                 .andGiven(new TaskUpdatedEvent(TASK, OWNER, Set.of(TaskField.DUE_AT), only(LATER_DUE)))
                 .whenTimeAdvancesTo(DUE.plusSeconds(1))
-                .expectDeadlinesMet(new ReminderDeadline(DUE), new ReminderDeadline(DUE))
+                .expectDeadlinesMet(new ReminderDeadline(DUE, 30), new ReminderDeadline(DUE))
                 .expectNoEvents();
     }
 
@@ -166,9 +170,9 @@ class TaskReminderSchedulingTest {
         fixture.givenCurrentTime(NOW)
                 .andGivenCommands(asOwner(new CreateTaskCommand(TASK, due(DUE, 30))))
                 .andGiven(new TaskReminderDueEvent(TASK, OWNER, "Pay rent", DUE, "UTC", 30,
-                        TaskReminders.upcomingKey(TASK, DUE)))
+                        TaskReminders.upcomingKey(TASK, DUE, 30)))
                 .whenTimeAdvancesTo(DUE.minus(Duration.ofMinutes(10)))
-                .expectDeadlinesMet(new ReminderDeadline(DUE))
+                .expectDeadlinesMet(new ReminderDeadline(DUE, 30))
                 .expectNoEvents();
     }
 
@@ -199,7 +203,7 @@ class TaskReminderSchedulingTest {
                 .whenTimeAdvancesTo(DUE.plusSeconds(1))
                 .expectEvents(
                         new TaskReminderDueEvent(TASK, OWNER, "Pay rent", DUE, "UTC", 30,
-                                TaskReminders.upcomingKey(TASK, DUE)),
+                                TaskReminders.upcomingKey(TASK, DUE, 30)),
                         new TaskBecameOverdueEvent(TASK, OWNER, "Pay rent", DUE, "UTC",
                                 TaskReminders.overdueKey(TASK, DUE)));
     }
@@ -210,7 +214,7 @@ class TaskReminderSchedulingTest {
                 .andGiven(createdDue(DUE, 30), new TaskCompletedEvent(TASK, OWNER, NOW))
                 .when(new ReopenTaskCommand(TASK, null), AS_OWNER)
                 .expectScheduledDeadlineWithName(DUE, TaskReminders.OVERDUE)
-                .expectScheduledDeadline(DUE.minus(Duration.ofMinutes(30)), new ReminderDeadline(DUE));
+                .expectScheduledDeadline(DUE.minus(Duration.ofMinutes(30)), new ReminderDeadline(DUE, 30));
     }
 
     @Test
@@ -223,7 +227,7 @@ class TaskReminderSchedulingTest {
 
     @Test
     void aReminderAlreadyGivenIsNotRescheduledWhenReopened() {
-        String key = TaskReminders.upcomingKey(TASK, DUE);
+        String key = TaskReminders.upcomingKey(TASK, DUE, 30);
         fixture.givenCurrentTime(NOW)
                 .andGiven(createdDue(DUE, 30),
                         new TaskReminderDueEvent(TASK, OWNER, "Pay rent", DUE, "UTC", 30, key),
@@ -269,5 +273,62 @@ class TaskReminderSchedulingTest {
                 .andGiven(createdDue(DUE, 30), new TaskDeletedEvent(TASK, OWNER))
                 .whenTimeAdvancesTo(DUE.plusSeconds(1))
                 .expectNoEvents();
+    }
+
+    @Test
+    void settingTheLeadToZeroRetiresTheUpcomingReminderAlreadyScheduled() {
+        fixture.givenCurrentTime(NOW)
+                .andGivenCommands(asOwner(new CreateTaskCommand(TASK, due(DUE, 1))),
+                        asOwner(new UpdateTaskCommand(TASK, null, Set.of(TaskField.REMIND_BEFORE_MINUTES), lead(0))))
+                .whenTimeAdvancesTo(DUE.plusSeconds(1))
+                // the edit scheduled the overdue reminder again: it fires once all the same (one key per due date)
+                .expectDeadlinesMet(new ReminderDeadline(DUE, 1), new ReminderDeadline(DUE), new ReminderDeadline(DUE))
+                .expectEvents(new TaskBecameOverdueEvent(TASK, OWNER, "Pay rent", DUE, "UTC",
+                        TaskReminders.overdueKey(TASK, DUE)));
+    }
+
+    @Test
+    void shorteningTheLeadRemindsAtTheNewLeadAndNotAtTheOld() {
+        fixture.givenCurrentTime(NOW)
+                .andGivenCommands(asOwner(new CreateTaskCommand(TASK, due(DUE, 60))),
+                        asOwner(new UpdateTaskCommand(TASK, null, Set.of(TaskField.REMIND_BEFORE_MINUTES), lead(10))))
+                .whenTimeAdvancesTo(DUE.minus(Duration.ofMinutes(9)))
+                .expectDeadlinesMet(new ReminderDeadline(DUE, 60), new ReminderDeadline(DUE, 10))
+                .expectEvents(new TaskReminderDueEvent(TASK, OWNER, "Pay rent", DUE, "UTC", 10,
+                        TaskReminders.upcomingKey(TASK, DUE, 10)));
+    }
+
+    @Test
+    void aLeadChangedAfterTheReminderCameSchedulesTheReminderAtTheNewLead() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(createdDue(DUE, 60), new TaskReminderDueEvent(TASK, OWNER, "Pay rent", DUE, "UTC", 60,
+                        TaskReminders.upcomingKey(TASK, DUE, 60)))
+                .when(new UpdateTaskCommand(TASK, null, Set.of(TaskField.REMIND_BEFORE_MINUTES), lead(10)), AS_OWNER)
+                .expectScheduledDeadline(DUE.minus(Duration.ofMinutes(10)), new ReminderDeadline(DUE, 10));
+    }
+
+    @Test
+    void aSnoozedReminderDoesNotComeBackForADueDateThatMoved() {
+        Instant until = NOW.plus(Duration.ofMinutes(10));
+        fixture.givenCurrentTime(NOW)
+                .andGiven(createdDue(DUE, 30))
+                .andGivenCommands(asOwner(new SnoozeReminderCommand(TASK, "n-1", 10)),
+                        asOwner(new UpdateTaskCommand(TASK, null, Set.of(TaskField.DUE_AT), only(LATER_DUE))))
+                .whenTimeAdvancesTo(until)
+                .expectTriggeredDeadlinesWithName(TaskReminders.SNOOZED)
+                .expectNoEvents();
+    }
+
+    @Test
+    void anUpcomingDeadlineStoredBeforeLeadsWereRecordedStillRemindsOfItsDueDate() {
+        TaskView task = TaskViewFold.apply(null, createdDue(DUE, 45), 0, NOW);
+        assertThat(new ReminderDeadline(DUE).stillHoldsFor(task)).isTrue();
+        assertThat(new ReminderDeadline(DUE, 45).stillHoldsFor(task)).isTrue();
+        assertThat(new ReminderDeadline(DUE, 60).stillHoldsFor(task)).isFalse();
+        assertThat(new ReminderDeadline(LATER_DUE).stillHoldsFor(task)).isFalse();
+    }
+
+    private static TaskDetails lead(int minutes) {
+        return new TaskDetails(null, null, null, null, null, null, minutes, null);
     }
 }

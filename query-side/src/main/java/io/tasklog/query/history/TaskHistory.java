@@ -4,6 +4,7 @@ import io.tasklog.api.query.Page;
 
 import io.tasklog.api.task.NextOccurrenceCreatedEvent;
 import io.tasklog.api.task.TaskBecameOverdueEvent;
+import io.tasklog.api.task.TaskBecameRecurringEvent;
 import io.tasklog.api.task.TaskDetails;
 import io.tasklog.api.task.TaskReminderDueEvent;
 import io.tasklog.api.task.TaskField;
@@ -38,7 +39,7 @@ public class TaskHistory {
         String next = null;
         for (DomainEventMessage<?> event : events.of(taskId, userId)) {
             TaskView after = TaskViewFold.apply(state, event.getPayload(), event.getSequenceNumber(), event.getTimestamp());
-            if (event.getSequenceNumber() >= from) {
+            if (event.getSequenceNumber() >= from && shown(event)) {
                 if (items.size() == limit) {
                     next = Long.toString(event.getSequenceNumber());
                     break;
@@ -66,6 +67,14 @@ public class TaskHistory {
                     ? "The task was deleted at " + asOf : "The task did not exist yet at " + asOf);
         }
         return state;
+    }
+
+    /**
+     * "Became recurring" is recorded by the same command as the create or edit that gave the task its
+     * recurrence, whose item already shows that change: listing it again would only repeat it.
+     */
+    private static boolean shown(DomainEventMessage<?> event) {
+        return !(event.getPayload() instanceof TaskBecameRecurringEvent);
     }
 
     private static HistoryItem item(DomainEventMessage<?> event, TaskView before, TaskView after) {
