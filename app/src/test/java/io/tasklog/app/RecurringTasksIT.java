@@ -6,18 +6,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tasklog.app.support.ApiClient.Response;
 import io.tasklog.app.support.IntegrationTest;
+import io.tasklog.app.support.StoreProbe;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Recurring tasks end to end: rule validation, the saga creating exactly one next occurrence, the links. */
+/**
+ * Recurring tasks end to end: rule validation, the saga creating exactly one next occurrence (also for a
+ * recurrence given by an edit), the links.
+ */
 class RecurringTasksIT extends IntegrationTest {
 
     private static final Duration SOON = Duration.ofSeconds(30);
+    private static final String SAGA = "RecurrenceSagaProcessor";
+
+    private StoreProbe store;
+
+    @BeforeEach
+    void probe() {
+        store = new StoreProbe(jdbc);
+    }
 
     @Test
-    void completingARecurringTaskCreatesExactlyOneNextOccurrenceLinkedBothWays() throws InterruptedException {
+    void completingARecurringTaskCreatesExactlyOneNextOccurrenceLinkedBothWays() {
         String token = api.newUser();
         Response created = api.post("/api/tasks", token, "{\"title\":\"Gym\",\"dueAt\":\"2031-01-06T07:30:00Z\","
                 + "\"timeZone\":\"Europe/Berlin\",\"recurrence\":{\"form\":{\"frequency\":\"weekly\",\"weekdays\":[\"MO\",\"TH\"]},"
@@ -37,8 +50,8 @@ class RecurringTasksIT extends IntegrationTest {
         // completing the old one again (reopen + complete) does not create a second next occurrence
         api.post("/api/tasks/" + first + "/reopen", token, null);
         api.post("/api/tasks/" + first + "/complete", token, null);
-        Thread.sleep(1500);
-        assertThat(openTasks(token)).hasSize(1);
+        store.awaitProcessed(SAGA, first, SOON);
+        assertThat(store.occurrencesCreatedIn(first)).isEqualTo(1);
 
         String nextId = next.get("id").asText();
         List<String> firstHistory = api.get("/api/tasks/" + first + "/history", token).json().findValuesAsText("type");
@@ -48,7 +61,7 @@ class RecurringTasksIT extends IntegrationTest {
     }
 
     @Test
-    void completingTheLastOccurrenceOfASeriesCreatesNothing() throws InterruptedException {
+    void completingTheLastOccurrenceOfASeriesCreatesNothing() {
         String token = api.newUser();
         String first = api.createTask(token, "{\"title\":\"Twice\",\"dueAt\":\"2031-02-01T09:00:00Z\","
                 + "\"recurrence\":{\"rrule\":\"FREQ=DAILY;COUNT=2\"}}");
@@ -56,8 +69,33 @@ class RecurringTasksIT extends IntegrationTest {
         String second = eventually(SOON, () -> openTasks(token), list -> onlyOtherThan(list, first)).get(0).get("id").asText();
         api.post("/api/tasks/" + second + "/complete", token, null);
         eventually(SOON, () -> assertThat(api.get("/api/tasks?status=completed", token).json().get("items")).hasSize(2));
-        Thread.sleep(1500);
+        store.awaitProcessed(SAGA, second, SOON);
+        assertThat(store.occurrencesCreatedIn(first)).isEqualTo(1);
         assertThat(openTasks(token)).isEmpty();
+    }
+
+    @Test
+    void aRecurrenceAddedByAnEditRecursAndSoDoesOneRemovedAndAddedAgain() {
+        String token = api.newUser();
+        String task = api.createTask(token, "{\"title\":\"Plain at first\",\"dueAt\":\"2031-03-03T09:00:00Z\"}");
+        assertThat(store.eventTypes(task)).as("a plain task starts no series").containsExactly("TaskCreatedEvent");
+
+        patch(token, task, "{\"recurrence\":{\"rrule\":\"FREQ=DAILY\",\"anchor\":\"due\"}}");
+        patch(token, task, "{\"recurrence\":null}");
+        patch(token, task, "{\"recurrence\":{\"rrule\":\"FREQ=WEEKLY\",\"anchor\":\"due\"}}");
+        assertThat(api.post("/api/tasks/" + task + "/complete", token, null).status()).isEqualTo(200);
+
+        JsonNode next = eventually(SOON, () -> openTasks(token), list -> onlyOtherThan(list, task)).get(0);
+        assertThat(next.get("dueAt").asText()).as("weekly, the rule added last").isEqualTo("2031-03-10T09:00:00Z");
+        assertThat(next.get("seriesId").asText()).isEqualTo(task);
+        assertThat(next.get("recurrence").get("rrule").asText()).isEqualTo("FREQ=WEEKLY");
+        store.awaitProcessed(SAGA, task, SOON);
+        assertThat(store.occurrencesCreatedIn(task)).as("one series, not one per time it became recurring").isEqualTo(1);
+    }
+
+    private void patch(String token, String task, String body) {
+        Response patched = api.patch("/api/tasks/" + task, token, body);
+        assertThat(patched.status()).as(patched.body()).isEqualTo(200);
     }
 
     @Test

@@ -55,6 +55,30 @@ class ReminderNotificationsIT extends IntegrationTest {
     }
 
     @Test
+    void aReminderLeadSetToZeroByAnEditNeverReminds() {
+        String token = api.newUser();
+        // the upcoming reminder (1 minute before) is due in 3 s; the edit removes it before it fires
+        Instant due = Instant.now().plusSeconds(63);
+        String id = api.createTask(token, "{\"title\":\"Call the plumber\",\"dueAt\":\"" + due + "\",\"remindBeforeMinutes\":1}");
+        Response edited = api.patch("/api/tasks/" + id, token, "{\"remindBeforeMinutes\":0}");
+        assertThat(edited.status()).as(edited.body()).isEqualTo(200);
+
+        // positive signal: the old deadline has come and gone (db-scheduler removes a one-time task once run),
+        // and a reminder would have been stored by that very run
+        eventually(SOON, () -> assertThat(deadlinesBefore(id, due)).as("deadlines of the task before its due date").isZero());
+        assertThat(api.get("/api/tasks/" + id + "/history", token).json().findValuesAsText("type"))
+                .containsExactly("created", "updated");
+        assertThat(api.get("/api/notifications", token).json().get("items")).isEmpty();
+    }
+
+    /** Scheduled deadlines of the task (its id is in the serialised scope) that come due before {@code instant}. */
+    private long deadlinesBefore(String taskId, Instant instant) {
+        return jdbc.sql("select count(*) from scheduled_tasks where position(convert_to(?, 'UTF8') in task_data) > 0"
+                        + " and execution_time < ?")
+                .param(taskId).param(java.sql.Timestamp.from(instant)).query(Long.class).single();
+    }
+
+    @Test
     void notificationsCanBeListedPagedAndMarkedReadByTheirOwnerOnly() {
         String alice = api.newUser();
         String mallory = api.newUser();
