@@ -37,6 +37,7 @@ public class SecurityConfiguration {
                         // async re-dispatches of an already authorised stream, and error rendering
                         .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/auth/register", "/api/auth/login").permitAll()
+                        .requestMatchers("/api/admin/**").hasRole(AdminAccess.ADMIN)
                         .requestMatchers("/api/**").authenticated()
                         .anyRequest().permitAll())
                 .oauth2ResourceServer(rs -> rs.jwt(Customizer.withDefaults())

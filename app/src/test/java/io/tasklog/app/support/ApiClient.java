@@ -38,6 +38,17 @@ public class ApiClient {
         return r.json().get("token").asText();
     }
 
+    /** The access token of the admin account the tests configure (registered on first use). */
+    public String admin() {
+        String body = "{\"email\":\"" + TestInfrastructure.ADMIN_EMAIL + "\",\"password\":\"correct horse battery\"}";
+        Response registered = send("POST", "/api/auth/register", null, body);
+        Response r = registered.status() == 201 ? registered : send("POST", "/api/auth/login", null, body);
+        if (r.status() != 200 && r.status() != 201) {
+            throw new IllegalStateException("admin login failed: " + r);
+        }
+        return r.json().get("token").asText();
+    }
+
     public Response get(String path, String token) {
         return send("GET", path, token, null);
     }

@@ -28,6 +28,9 @@ public abstract class IntegrationTest {
         registry.add("spring.datasource.password", () -> TestInfrastructure.postgres().password());
         registry.add("spring.kafka.bootstrap-servers", () -> TestInfrastructure.kafka().bootstrapServers());
         registry.add("tasklog.security.jwt-secret", () -> TestInfrastructure.JWT_SECRET);
+        registry.add("tasklog.security.admin-emails", () -> TestInfrastructure.ADMIN_EMAIL);
+        // small chunks, so that a rebuild of the tests' store takes long enough to be interrupted
+        registry.add("tasklog.operations.rebuild-chunk-size", () -> "200");
     }
 
     @BeforeEach

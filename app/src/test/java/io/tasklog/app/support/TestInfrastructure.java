@@ -12,6 +12,9 @@ public final class TestInfrastructure {
     /** One signing key for every instance a test starts, so they accept each other's tokens. */
     public static final String JWT_SECRET = "dGFza2xvZy10ZXN0LXNoYXJlZC1zZWNyZXQtMzItYnl0ZXMtbG9uZyE=";
 
+    /** The account the tests' instances treat as an admin ({@code tasklog.security.admin-emails}). */
+    public static final String ADMIN_EMAIL = "admin@tasklog.test";
+
     private static EmbeddedPostgresServer postgres;
     private static KafkaKraftBroker kafka;
 

@@ -1,10 +1,14 @@
 package io.tasklog.projections.config;
 
 import io.tasklog.api.stream.Topics;
-import io.tasklog.projections.notifications.NotificationProjection;
-import io.tasklog.projections.taskview.TaskViewProjection;
+import io.tasklog.projections.deadletters.CountingEnqueuePolicy;
+import io.tasklog.projections.deadletters.SavepointPerEvent;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.axonframework.common.jpa.EntityManagerProvider;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.deadletter.jpa.JpaSequencedDeadLetterQueue;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.extensions.kafka.eventhandling.consumer.streamable.StreamableKafkaMessageSource;
 import org.axonframework.messaging.StreamableMessageSource;
@@ -13,6 +17,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
+import javax.sql.DataSource;
 
 /**
  * Projections read topic {@code task-events} (not the event store), tracking their position in PostgreSQL.
@@ -26,12 +31,34 @@ public class ProjectionsConfiguration {
     void registerProjectionProcessors(EventProcessingConfigurer processing,
                                       StreamableKafkaMessageSource<String, byte[]> taskEvents,
                                       @Value("${tasklog.processors.projection-batch-size:50}") int batchSize) {
-        for (String group : new String[] {TaskViewProjection.PROCESSING_GROUP, NotificationProjection.PROCESSING_GROUP}) {
+        for (String group : Projections.GROUPS) {
             processing.registerTrackingEventProcessor(group, config -> taskEvents,
                     config -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
                             .andInitialTrackingToken(StreamableMessageSource::createTailToken)
                             .andBatchSize(batchSize));
+            parkFailedEvents(processing, group);
         }
+    }
+
+    /**
+     * An event a projection cannot handle is parked in PostgreSQL with its cause; later events of the same
+     * task wait behind it (the default sequencing is per aggregate, i.e. per task), every other task flows on.
+     */
+    private static void parkFailedEvents(EventProcessingConfigurer processing, String group) {
+        processing.registerDeadLetterQueue(group, config -> JpaSequencedDeadLetterQueue.<EventMessage<?>>builder()
+                .processingGroup(group)
+                .entityManagerProvider(config.getComponent(EntityManagerProvider.class))
+                .transactionManager(config.getComponent(TransactionManager.class))
+                .serializer(config.serializer())
+                .eventSerializer(config.eventSerializer())
+                .build());
+        processing.registerDeadLetterPolicy(group, config -> new CountingEnqueuePolicy());
+    }
+
+    /** Savepoints make parking possible after an SQL error (see {@link SavepointPerEvent}). */
+    @Bean
+    SavepointPerEvent savepointPerEvent(DataSource dataSource) {
+        return new SavepointPerEvent(dataSource);
     }
 
     @Bean

@@ -37,14 +37,25 @@ public class NotificationProjection {
 
     @EventHandler
     void on(TaskReminderDueEvent event, @Timestamp Instant at) {
-        store(new NewNotification(event.ownerId(), event.taskId(), NotificationType.UPCOMING, event.title(),
-                NotificationTexts.upcoming(event.dueAt(), event.timeZone()), at, event.reminderKey()));
+        store(notificationFor(event, at));
     }
 
     @EventHandler
     void on(TaskBecameOverdueEvent event, @Timestamp Instant at) {
-        store(new NewNotification(event.ownerId(), event.taskId(), NotificationType.OVERDUE, event.title(),
-                NotificationTexts.overdue(event.dueAt(), event.timeZone()), at, event.reminderKey()));
+        store(notificationFor(event, at));
+    }
+
+    /** The notification a reminder event gives, or null for any other event. */
+    static NewNotification notificationFor(Object event, Instant at) {
+        if (event instanceof TaskReminderDueEvent due) {
+            return new NewNotification(due.ownerId(), due.taskId(), NotificationType.UPCOMING, due.title(),
+                    NotificationTexts.upcoming(due.dueAt(), due.timeZone()), at, due.reminderKey());
+        }
+        if (event instanceof TaskBecameOverdueEvent overdue) {
+            return new NewNotification(overdue.ownerId(), overdue.taskId(), NotificationType.OVERDUE, overdue.title(),
+                    NotificationTexts.overdue(overdue.dueAt(), overdue.timeZone()), at, overdue.reminderKey());
+        }
+        return null;
     }
 
     /** A snoozed notification counts as read: it comes back as a new one when the snooze ends. */

@@ -23,6 +23,8 @@ public class NotificationRepository {
             from notification n left join notification_read r on r.notification_id = n.id
             """;
 
+    public static final String TABLE = "notification";
+
     private final JdbcClient jdbc;
 
     public NotificationRepository(JdbcClient jdbc) {
@@ -31,11 +33,19 @@ public class NotificationRepository {
 
     /** Stores the notification unless its reminder key is known; returns the id when it was new. */
     Optional<String> insert(NewNotification n) {
+        return insert(TABLE, n);
+    }
+
+    /**
+     * Stores the notification in {@code table} (the live one or a rebuild's shadow copy). The id derives from
+     * the reminder key, so a rebuilt notification keeps its id and with it the owner's read mark.
+     */
+    Optional<String> insert(String table, NewNotification n) {
         String id = UUID.nameUUIDFromBytes(n.reminderKey().getBytes(StandardCharsets.UTF_8)).toString();
         int inserted = jdbc.sql("""
-                        insert into notification (id, user_id, task_id, type, title, body, created_at, reminder_key)
+                        insert into %s (id, user_id, task_id, type, title, body, created_at, reminder_key)
                         values (:id, :user, :task, :type, :title, :body, :createdAt, :key)
-                        on conflict (reminder_key) do nothing""")
+                        on conflict (reminder_key) do nothing""".formatted(table))
                 .param("id", id).param("user", n.userId()).param("task", n.taskId())
                 .param("type", n.type().name().toLowerCase(Locale.ROOT)).param("title", n.title())
                 .param("body", n.body()).param("createdAt", Timestamp.from(n.createdAt())).param("key", n.reminderKey())
