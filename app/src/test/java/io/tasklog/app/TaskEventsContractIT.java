@@ -46,7 +46,7 @@ class TaskEventsContractIT extends IntegrationTest {
         assertThat(records).hasSize(2);
         ConsumerRecord<String, byte[]> created = records.get(0);
         assertThat(header(created, "ce_specversion")).isEqualTo("1.0");
-        assertThat(header(created, "ce_type")).isEqualTo("io.tasklog.api.task.TaskCreatedEvent");
+        assertThat(header(created, "ce_type")).isEqualTo("io.tasklog.task.created.v1");
         assertThat(header(created, "ce_source")).isEqualTo("/tasklog/tasks");
         assertThat(header(created, "ce_subject")).isEqualTo(id);
         assertThat(header(created, "ce_axonmessageaggregateseq")).isEqualTo("0");
@@ -55,7 +55,7 @@ class TaskEventsContractIT extends IntegrationTest {
         assertThat(data.get("taskId").asText()).isEqualTo(id);
         assertThat(data.get("details").get("title").asText()).isEqualTo("Contract check");
         assertThat(data.get("details").get("priority").asText()).isEqualTo("low");
-        assertThat(header(records.get(1), "ce_type")).isEqualTo("io.tasklog.api.task.TaskCompletedEvent");
+        assertThat(header(records.get(1), "ce_type")).isEqualTo("io.tasklog.task.completed.v1");
         assertThat(header(records.get(1), "ce_axonmessageaggregateseq")).isEqualTo("1");
     }
 

@@ -1,30 +1,54 @@
 package io.tasklog.api.task;
 
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
 
 /**
- * The identity of each reminder a task gives ({@code reminderKey} on {@link TaskReminderDueEvent} and
- * {@link TaskBecameOverdueEvent}): the task remembers the keys it fired so that none fires twice, and the
- * notifications read model keeps one notification per key. Changing a format here changes what "the same
- * reminder" means for stored events too: it needs an event revision and an upcaster.
+ * The keys that identify a reminder: the aggregate remembers the keys it has fired (so none fires twice)
+ * and notifications are unique by key. The format is stored in events forever, so it is named here only.
+ *
+ * <ul>
+ *   <li>upcoming: {@code <taskId>:upcoming:<dueAt>:<remindBeforeMinutes>} — a reminder belongs to a due date
+ *       and a lead time; changing either makes a new reminder. ({@link TaskReminderDueEvent}s stored
+ *       before revision 2 have keys without the lead time, see {@link #dueAtOfLeadlessUpcoming}.)</li>
+ *   <li>overdue: {@code <taskId>:overdue:<dueAt>}</li>
+ *   <li>snoozed: {@code <taskId>:snoozed:<until>}</li>
+ * </ul>
+ * Instants are written as {@link Instant#toString()}.
  */
 public final class ReminderKeys {
+
+    private static final String UPCOMING = ":upcoming:";
 
     private ReminderKeys() {
     }
 
-    /** The "upcoming" reminder for a due date given with a lead time (revision 2 of TaskReminderDueEvent on). */
     public static String upcoming(String taskId, Instant dueAt, int remindBeforeMinutes) {
-        return taskId + ":upcoming:" + dueAt + ":" + remindBeforeMinutes;
+        return taskId + UPCOMING + dueAt + ":" + remindBeforeMinutes;
     }
 
-    /** The reminder of a due date that has passed. */
     public static String overdue(String taskId, Instant dueAt) {
         return taskId + ":overdue:" + dueAt;
     }
 
-    /** A snoozed reminder coming back at {@code until}. */
     public static String snoozed(String taskId, Instant until) {
         return taskId + ":snoozed:" + until;
+    }
+
+    /**
+     * The due date of an "upcoming" key in the format without lead time ({@code <taskId>:upcoming:<dueAt>}),
+     * or empty for any other key (a current upcoming key, a snooze key, another task's key).
+     */
+    public static Optional<Instant> dueAtOfLeadlessUpcoming(String taskId, String key) {
+        String prefix = taskId + UPCOMING;
+        if (key == null || !key.startsWith(prefix)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Instant.parse(key.substring(prefix.length())));
+        } catch (DateTimeParseException notJustADueDate) {
+            return Optional.empty();
+        }
     }
 }

@@ -7,6 +7,7 @@ public record TaskUpdatedEvent(String taskId, String ownerId, Set<TaskField> cha
         implements TaskEvent {
 
     public TaskUpdatedEvent {
-        changedFields = Set.copyOf(changedFields);
+        // tolerated when missing (an event stored without it changed nothing we can name)
+        changedFields = changedFields == null ? Set.of() : Set.copyOf(changedFields);
     }
 }

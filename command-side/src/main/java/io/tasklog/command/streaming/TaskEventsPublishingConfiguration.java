@@ -78,22 +78,26 @@ public class TaskEventsPublishingConfiguration {
     }
 
     /**
-     * Events as CloudEvents (binary mode, JSON data). CloudEvents extension names allow only lower-case
-     * letters and digits, so Axon metadata keys are mapped; an unmapped key that is not a valid name
-     * would stop publishing, which is why every metadata key Tasklog adds must be mapped here.
+     * Events as CloudEvents (binary mode, JSON data), typed by their external names. CloudEvents extension
+     * names allow only lower-case letters and digits, so Axon metadata keys are mapped; an unmapped key that
+     * is not a valid name would stop publishing, which is why every metadata key Tasklog adds must be mapped here.
      */
     @Bean
     KafkaMessageConverter<String, CloudEvent> kafkaMessageConverter(@Qualifier("eventSerializer") Serializer serializer,
-                                                                    org.axonframework.config.Configuration axon) {
-        return new SequencePreservingConverter(CloudEventKafkaMessageConverter.builder()
+                                                                    org.axonframework.config.Configuration axon,
+                                                                    TopicProperties topics) {
+        KafkaMessageConverter<String, CloudEvent> cloudEvents = CloudEventKafkaMessageConverter.builder()
                 .serializer(serializer)
+                // the same upcasters as the event store's: records published long ago read like stored events
                 .upcasterChain(axon.upcasterChain() != null ? axon.upcasterChain() : new EventUpcasterChain())
                 .addMetadataMapper(TaskAggregate.USER_ID, Topics.ACTOR_EXTENSION)
                 .sourceSupplier(event -> URI.create(Topics.TASK_EVENTS_SOURCE))
                 .subjectSupplier(event -> event instanceof DomainEventMessage<?> domain
                         ? Optional.of(domain.getAggregateIdentifier()) : Optional.empty())
                 .dataContentTypeSupplier(event -> Optional.of("application/json"))
-                .build(),
+                .build();
+        return new SequencePreservingConverter(
+                new ExternalTypeNameConverter(cloudEvents, topics.externalTypeNames()),
                 // Axon's tracing keys, mapped by the converter itself, and ours
                 Set.of(TaskAggregate.USER_ID, "traceId", "correlationId"));
     }
