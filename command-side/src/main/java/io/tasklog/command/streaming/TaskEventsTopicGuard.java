@@ -16,6 +16,7 @@ import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.stereotype.Component;
@@ -45,10 +46,18 @@ public class TaskEventsTopicGuard implements InitializingBean {
 
     private final KafkaAdmin admin;
     private final NewTopic topic;
+    /** How long a start-up with Kafka down waits for it, per call. */
+    private final Duration timeout;
 
+    @Autowired
     public TaskEventsTopicGuard(KafkaAdmin admin, @Qualifier("taskEventsTopic") NewTopic topic) {
+        this(admin, topic, TIMEOUT);
+    }
+
+    TaskEventsTopicGuard(KafkaAdmin admin, NewTopic topic, Duration timeout) {
         this.admin = admin;
         this.topic = topic;
+        this.timeout = timeout;
     }
 
     @Override
@@ -86,9 +95,9 @@ public class TaskEventsTopicGuard implements InitializingBean {
 
     private Optional<TopicDescription> describe(Admin client) {
         try {
-            DescribeTopicsOptions options = new DescribeTopicsOptions().timeoutMs((int) TIMEOUT.toMillis());
+            DescribeTopicsOptions options = new DescribeTopicsOptions().timeoutMs((int) timeout.toMillis());
             return Optional.of(client.describeTopics(List.of(topic.name()), options).topicNameValues()
-                    .get(topic.name()).get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
+                    .get(topic.name()).get(timeout.toMillis(), TimeUnit.MILLISECONDS));
         } catch (ExecutionException e) {
             if (e.getCause() instanceof UnknownTopicOrPartitionException) {
                 return Optional.empty();
@@ -105,8 +114,8 @@ public class TaskEventsTopicGuard implements InitializingBean {
     /** {@code false} if another instance created it in the meantime. */
     private boolean create(Admin client) throws InterruptedException, TimeoutException {
         try {
-            CreateTopicsOptions options = new CreateTopicsOptions().timeoutMs((int) TIMEOUT.toMillis());
-            client.createTopics(List.of(topic), options).all().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            CreateTopicsOptions options = new CreateTopicsOptions().timeoutMs((int) timeout.toMillis());
+            client.createTopics(List.of(topic), options).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             return true;
         } catch (ExecutionException e) {
             if (e.getCause() instanceof TopicExistsException) {
