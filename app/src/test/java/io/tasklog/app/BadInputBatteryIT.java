@@ -35,7 +35,7 @@ class BadInputBatteryIT extends IntegrationTest {
         String token = api.newUser();
         String id = api.createTask(token, "{\"title\":\"Target\"}");
         String t = "/api/tasks/" + id;
-        long before = storedEvents();
+        long before = storedEventsOf(token);
 
         List<Case> cases = List.of(
                 Case.of("POST", "/api/tasks", "{", 400),
@@ -112,7 +112,7 @@ class BadInputBatteryIT extends IntegrationTest {
             Response r = api.send(c.method(), c.path(), token, c.body(), c.headers());
             assertProblem(c.toString(), r, c.expected());
         }
-        assertThat(storedEvents()).as("events stored by bad requests").isEqualTo(before);
+        assertThat(storedEventsOf(token)).as("events stored by bad requests").isEqualTo(before);
     }
 
     @Test
@@ -121,13 +121,13 @@ class BadInputBatteryIT extends IntegrationTest {
         String[] parts = token.split("\\.");
         String forged = parts[0] + "." + parts[1] + "." + "AAAA" + parts[2].substring(4);
         String expired = expiredToken();
-        long before = storedEvents();
+        long before = storedEventsOf(token, expired);
 
         for (String bad : new String[] {null, "garbage", forged, expired}) {
             assertProblem("token " + bad, api.post("/api/tasks", bad, "{\"title\":\"t\"}"), 401);
             assertProblem("token " + bad, api.get("/api/tasks/x/history", bad), 401);
         }
-        assertThat(storedEvents()).isEqualTo(before);
+        assertThat(storedEventsOf(token, expired)).isEqualTo(before);
     }
 
     /** A token signed with the real key whose lifetime is over. */

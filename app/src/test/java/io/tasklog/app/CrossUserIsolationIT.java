@@ -17,7 +17,7 @@ class CrossUserIsolationIT extends IntegrationTest {
         String mallory = api.newUser();
         String id = api.createTask(alice, "{\"title\":\"Alice's secret\"}");
         String missing = java.util.UUID.randomUUID().toString();
-        long before = storedEvents();
+        long before = storedEventsOf(alice, mallory);
 
         for (String target : List.of(id, missing)) {
             List<Response> attempts = List.of(
@@ -34,7 +34,7 @@ class CrossUserIsolationIT extends IntegrationTest {
                 assertThat(r.json().get("title").asText()).isEqualTo("Task not found");
             }
         }
-        assertThat(storedEvents()).isEqualTo(before);
+        assertThat(storedEventsOf(alice, mallory)).isEqualTo(before);
         assertThat(api.get("/api/tasks/" + id + "/history", alice).json().get("items")).hasSize(1);
     }
 }

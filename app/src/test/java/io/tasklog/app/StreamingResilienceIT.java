@@ -77,9 +77,7 @@ class StreamingResilienceIT extends IntegrationTest {
     }
 
     private long streamEventsOf(String token) {
-        String userId = new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]))
-                .replaceAll(".*\"sub\":\"([^\"]+)\".*", "$1");
-        return jdbc.sql("select count(*) from stream_event where user_id = :u").param("u", userId)
+        return jdbc.sql("select count(*) from stream_event where user_id = :u").param("u", userIdOf(token))
                 .query(Long.class).single();
     }
 }

@@ -85,9 +85,4 @@ class TaskHistoryIT extends IntegrationTest {
         assertThat(r.status()).isEqualTo(404);
         assertThat(r.header("Content-Type")).hasValueSatisfying(ct -> assertThat(ct).contains("problem+json"));
     }
-
-    private String userIdOf(String token) {
-        String payload = new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]));
-        return payload.replaceAll(".*\"sub\":\"([^\"]+)\".*", "$1");
-    }
 }

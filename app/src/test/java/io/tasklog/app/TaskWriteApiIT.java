@@ -40,7 +40,7 @@ class TaskWriteApiIT extends IntegrationTest {
         String token = api.newUser();
         String id = api.createTask(token, "{\"title\":\"Shared\"}");
         api.patch("/api/tasks/" + id, token, "{\"title\":\"Edited on phone\"}");
-        long before = storedEvents();
+        long before = storedEventsOf(token);
 
         Response stale = api.send("PATCH", "/api/tasks/" + id, token, "{\"title\":\"Edited on laptop\"}",
                 Map.of("If-Match", "\"0\""));
@@ -48,7 +48,7 @@ class TaskWriteApiIT extends IntegrationTest {
         assertThat(stale.status()).isEqualTo(412);
         assertThat(stale.header("Content-Type")).hasValueSatisfying(ct -> assertThat(ct).contains("problem+json"));
         assertThat(stale.json().get("currentVersion").asLong()).isEqualTo(1);
-        assertThat(storedEvents()).isEqualTo(before);
+        assertThat(storedEventsOf(token)).isEqualTo(before);
     }
 
     @Test

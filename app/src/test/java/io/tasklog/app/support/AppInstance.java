@@ -15,9 +15,10 @@ public final class AppInstance {
 
     /**
      * An instance on database {@code database} (created if absent) whose topics are suffixed with
-     * {@code topicSuffix} ("" = the shared topics), so tests can run isolated systems side by side.
+     * {@code topicSuffix} ("" = the shared topics), so tests can run isolated systems side by side;
+     * {@code settings} are further {@code --key=value} arguments.
      */
-    public static ConfigurableApplicationContext start(String database, String topicSuffix) {
+    public static ConfigurableApplicationContext start(String database, String topicSuffix, String... settings) {
         TestInfrastructure.postgres().createDatabase(database);
         List<String> args = new ArrayList<>(List.of(
                 "--server.port=0",
@@ -30,6 +31,7 @@ public final class AppInstance {
             args.add("--axon.kafka.default-topic=task-events-" + topicSuffix);
             args.add("--tasklog.kafka.task-updates-topic=task-updates-" + topicSuffix);
         }
+        args.addAll(List.of(settings));
         // command-line arguments, so they outrank application.yml
         return new SpringApplicationBuilder(TasklogApplication.class).run(args.toArray(String[]::new));
     }

@@ -46,10 +46,15 @@ import org.dmfs.rfc5545.recur.RecurrenceRuleIterator;
  * The series starts at the task's first due date ({@code seriesStart}), which is always its first occurrence
  * (RFC 5545: DTSTART counts as the first instance, even if it does not match the rule). Every later occurrence
  * falls on a date the rule selects, at the <em>local wall-clock time</em> of the series start in the task's zone,
- * so a 09:00 Europe/Berlin task stays at 09:00 across daylight-saving changes. If that local time does not exist
- * on a date (a spring-forward gap), the occurrence moves forward by the length of the gap (02:30 becomes 03:30 on
- * that one day only); if it exists twice (fall-back), the earlier of the two instants is used. The calendar
- * arithmetic (which dates a rule selects) is done by {@code org.dmfs:lib-recur}.
+ * so a 09:00 Europe/Berlin task stays at 09:00 across daylight-saving changes. A local time that does not exist
+ * on a date is read as RFC 5545 (3.3.5) reads such a DATE-TIME: with the UTC offset from before the gap, i.e.
+ * moved forward by the length of the gap, on that one date only. A spring-forward gap turns 02:30 into 03:30
+ * (New York) or 02:15 into 02:45 (Lord Howe, a half-hour gap); a zone that skipped a whole day moves the
+ * occurrence by a whole day: Samoa (Pacific/Apia) had no 2011-12-30, so an occurrence due that day at 13:00 falls
+ * on 2011-12-31 at 13:00 (and if the rule also selects the 31st, the two are one occurrence). java.time's
+ * {@code ZonedDateTime.of} resolves gaps exactly this way. A local time that exists twice (fall-back) is the
+ * earlier of the two instants. The calendar arithmetic (which dates a rule selects) is done by
+ * {@code org.dmfs:lib-recur}.
  *
  * <h2>Month ends</h2>
  * <ul>

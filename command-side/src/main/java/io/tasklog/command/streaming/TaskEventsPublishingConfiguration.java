@@ -102,7 +102,7 @@ public class TaskEventsPublishingConfiguration {
                 Set.of(TaskAggregate.USER_ID, "traceId", "correlationId"));
     }
 
-    /** Created before any processor starts (Spring's KafkaAdmin runs when the singletons are ready). */
+    /** The topic's declaration; {@link TaskEventsTopicGuard} creates or checks it (KafkaAdmin leaves it alone). */
     @Bean
     NewTopic taskEventsTopic(TopicProperties topics, @Value("${axon.kafka.default-topic}") String name) {
         return TopicBuilder.name(name)
