@@ -101,7 +101,7 @@ class RecurringTasksIT extends IntegrationTest {
     @Test
     void invalidRulesAreRejectedWithAReason() {
         String token = api.newUser();
-        long before = storedEvents();
+        long before = storedEventsOf(token);
         Response hourly = api.post("/api/tasks", token, "{\"title\":\"x\",\"dueAt\":\"2031-01-01T00:00:00Z\","
                 + "\"recurrence\":{\"rrule\":\"FREQ=HOURLY\"}}");
         assertThat(hourly.status()).isEqualTo(400);
@@ -109,7 +109,7 @@ class RecurringTasksIT extends IntegrationTest {
         Response badForm = api.post("/api/tasks", token, "{\"title\":\"x\",\"dueAt\":\"2031-01-01T00:00:00Z\","
                 + "\"recurrence\":{\"form\":{\"frequency\":\"fortnightly\"}}}");
         assertThat(badForm.status()).isEqualTo(400);
-        assertThat(storedEvents()).isEqualTo(before);
+        assertThat(storedEventsOf(token)).isEqualTo(before);
 
         Response preview = api.post("/api/recurrence/preview", token,
                 "{\"rrule\":\"FREQ=MONTHLY;BYDAY=-1FR\",\"start\":\"2031-01-31T09:00:00Z\",\"timeZone\":\"UTC\",\"count\":3}");

@@ -69,16 +69,6 @@ public abstract class IntegrationTest {
                 .param("users", users).query(Long.class).single();
     }
 
-    /**
-     * Every event in the shared store, so other tests' deadlines and sagas can change it at any moment.
-     *
-     * @deprecated use {@link #storedEventsOf}; kept only until RecurringTasksIT, being rewritten, stops using it
-     */
-    @Deprecated(forRemoval = true)
-    protected long storedEvents() {
-        return jdbc.sql("select count(*) from domain_event_entry").query(Long.class).single();
-    }
-
     /** The user id a token was issued for (its subject). */
     protected static String userIdOf(String token) {
         String claims = new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8);

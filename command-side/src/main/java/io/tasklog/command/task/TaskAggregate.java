@@ -43,6 +43,7 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
@@ -50,6 +51,9 @@ import org.axonframework.spring.stereotype.Aggregate;
  * task's state after the command (its version is the HTTP ETag), so a writer reads its own write.
  */
 @Aggregate(snapshotTriggerDefinition = "taskSnapshotTrigger")
+// Snapshots of another revision are ignored (the task is folded from its events instead): revision 2 keeps
+// upcoming-reminder keys with their lead time, and the task's place in its series.
+@Revision("2")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
         getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class TaskAggregate {
