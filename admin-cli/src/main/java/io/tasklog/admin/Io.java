@@ -17,8 +17,21 @@ public record Io(PrintStream out, PrintStream err, Map<String, String> env, Dura
     /** How often a replay's progress is polled: fast enough to feel live, cheap for the server. */
     static final Duration POLL_INTERVAL = Duration.ofMillis(500);
 
+    /** Width of the progress bar when the output is no terminal (a pipe, a log): its width cannot be asked. */
+    static final int PIPED_WIDTH = 100;
+
     public static Io system() {
-        return new Io(System.out, System.err, System.getenv(), POLL_INTERVAL, 0, Interrupts.SHUTDOWN_HOOK);
+        Map<String, String> env = System.getenv();
+        int width = System.console() != null ? 0 : columns(env.get("COLUMNS"));
+        return new Io(System.out, System.err, env, POLL_INTERVAL, width, Interrupts.SHUTDOWN_HOOK);
+    }
+
+    private static int columns(String columns) {
+        try {
+            return columns == null ? PIPED_WIDTH : Math.max(40, Integer.parseInt(columns.strip()));
+        } catch (NumberFormatException e) {
+            return PIPED_WIDTH;
+        }
     }
 
     /** The value of environment variable {@code name}, or null when it is unset or blank. */

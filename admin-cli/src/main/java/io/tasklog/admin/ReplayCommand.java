@@ -5,9 +5,9 @@ import java.time.format.DateTimeParseException;
 import java.util.Map;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.TypeConversionException;
 
 /**
@@ -19,8 +19,8 @@ import picocli.CommandLine.TypeConversionException;
                 "The replay runs on the server: Ctrl-C (or --detach) only stops watching."})
 final class ReplayCommand extends AdminCommand {
 
-    @Parameters(paramLabel = "PROCESSOR", description = "the processor (processing group), e.g. task-view")
-    String processor;
+    @Mixin
+    ProcessorArgument processor;
 
     @ArgGroup(exclusive = true)
     Start start = new Start();
@@ -40,14 +40,14 @@ final class ReplayCommand extends AdminCommand {
     @Override
     public Integer call() {
         AdminApi api = api();
-        api.post(Replays.replayPath(processor), Map.of("from", start.resume ? "resume" : start.from));
+        api.post(Replays.replayPath(processor.name), Map.of("from", start.resume ? "resume" : start.from));
         if (detach) {
-            out().println("Replay of " + processor + " started on the server.");
-            out().println("  " + Replays.watchHint(processor));
-            out().println("  " + Replays.cancelHint(processor));
+            out().println("Replay of " + processor.name + " started on the server.");
+            out().println("  " + Replays.watchHint(processor.name));
+            out().println("  " + Replays.cancelHint(processor.name));
             return OK;
         }
-        ReplayWatcher watcher = new ReplayWatcher(api, io(), processor);
+        ReplayWatcher watcher = new ReplayWatcher(api, io(), processor.name);
         // a resumed replay continues from a position this process does not know: count from the first poll
         return watcher.watch(watcher.poll(), start.resume ? null : 0L);
     }

@@ -117,17 +117,42 @@ final class ReplayWatcher {
     }
 
     private ProgressBar progressBar(ReplayProgress first) {
-        int width = io.progressWidth();
         return new ProgressBarBuilder()
-                .setTaskName("replay " + processor)
+                .setTaskName(processor)   // short: on an 80-column terminal the bar gets what the text leaves
                 .setInitialMax(first.total() > 0 ? first.total() : -1)
                 .setStyle(ProgressBarStyle.ASCII)   // plain characters: the bar also lands in logs and CI output
-                .setUnit(" events", 1)
                 .setUpdateIntervalMillis((int) Math.max(100, io.pollInterval().toMillis()))
                 .setEtaFunction(state -> Optional.ofNullable(eta.get()))
-                .setConsumer(width > 0 ? new ConsoleProgressBarConsumer(io.out(), width)
-                        : new ConsoleProgressBarConsumer(io.out()))
+                .setConsumer(new FlushingConsumer(io.out(), io.progressWidth()))
                 .build();
+    }
+
+    /**
+     * The library's console consumer, with two fixes. It prints each redraw without flushing, and
+     * {@code System.out} only flushes at a newline, which a redraw ({@code \r…}) never has: without the
+     * flush the bar stays invisible. And a terminal that reports no size (some ptys, CI) would get a
+     * bar squeezed to nothing: it gets the width for piped output instead.
+     */
+    private static final class FlushingConsumer extends ConsoleProgressBarConsumer {
+        private static final int NARROWEST = 40;
+        private final PrintStream out;
+
+        FlushingConsumer(PrintStream out, int width) {
+            super(out, width > 0 ? width : -1);
+            this.out = out;
+        }
+
+        @Override
+        public int getMaxRenderedLength() {
+            int width = super.getMaxRenderedLength();
+            return width < NARROWEST ? Io.PIPED_WIDTH : width;
+        }
+
+        @Override
+        public void accept(String rendered) {
+            super.accept(rendered);
+            out.flush();
+        }
     }
 
     private void show(ProgressBar bar, ReplayProgress progress) {
@@ -136,7 +161,7 @@ final class ReplayWatcher {
         }
         bar.stepTo(progress.position());
         eta.set(progress.eta());
-        bar.setExtraMessage(String.format(Locale.ROOT, " %,.0f events/s", progress.eventsPerSecond()));
+        bar.setExtraMessage(String.format(Locale.ROOT, "%,.0f events/s", progress.eventsPerSecond()));
     }
 
     private int summarize(ReplayProgress end, ReplayProgress last, long events, Duration elapsed, boolean startedHere) {

@@ -45,7 +45,7 @@ class ReplayCommandsTest {
         assertThat(Json.MAPPER.readTree(server.requests().get(0).body())).isEqualTo(Json.MAPPER.readTree("{\"from\":\"start\"}"));
         assertThat(server.calls()).startsWith("POST " + REPLAY_PATH).contains("GET " + PROCESSOR_PATH);
         // the bar's last drawing, then the summary
-        assertThat(run.out()).contains("\rreplay task-view 100%", "100000/100000 events", "25,000 events/s");
+        assertThat(run.out()).contains("\rtask-view 100% [", "] 100000/100000 (", ") 25,000 events/s");
         assertThat(run.out()).contains("""
                 Replay of task-view completed.
                   events:    100,000 (position 100,000 of 100,000)
