@@ -40,7 +40,12 @@ final class ReplayCommand extends AdminCommand {
     @Override
     public Integer call() {
         AdminApi api = api();
-        api.post(Replays.replayPath(processor.name), Map.of("from", start.resume ? "resume" : start.from));
+        try {
+            api.post(Replays.replayPath(processor.name), Map.of("from", start.resume ? "resume" : start.from));
+        } catch (ApiException e) {
+            // 409: one replay per processor at a time; most likely the operator wants to see that one
+            throw e.status() == 409 ? e.withHint("a replay may already be running: " + Replays.watchHint(processor.name)) : e;
+        }
         if (detach) {
             out().println("Replay of " + processor.name + " started on the server.");
             out().println("  " + Replays.watchHint(processor.name));

@@ -121,6 +121,21 @@ class ReplayCommandsTest {
     }
 
     @Test
+    void aReplayAlreadyRunningPointsAtReplayStatus() {
+        server.close();
+        try (FakeTasklog busy = new FakeTasklog().on("POST", REPLAY_PATH, 409,
+                "{\"title\":\"Conflict\",\"status\":409,\"detail\":\"task-view is already replaying\"}")) {
+            CliRun run = CliRun.run(Map.of("TASKLOG_URL", busy.url(), "TASKLOG_TOKEN", FakeTasklog.TOKEN), "replay", "task-view");
+
+            assertThat(run.exitCode()).isEqualTo(1);
+            assertThat(run.err()).isEqualTo("error: Conflict: task-view is already replaying\n"
+                    + "hint: a replay may already be running: watch it:  tasklog-admin replay-status task-view\n");
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
     void detachStartsAndReturns() {
         CliRun run = CliRun.run(env, "replay", "task-view", "--detach");
 
