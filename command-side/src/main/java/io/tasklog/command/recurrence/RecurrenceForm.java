@@ -1,5 +1,6 @@
 package io.tasklog.command.recurrence;
 
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -25,7 +26,8 @@ import java.util.Locale;
  * @param count          ends after this many occurrences (including the first)
  * @param until          ends at this instant (inclusive); not together with {@code count}
  */
-public record RecurrenceForm(String frequency, Integer interval, List<String> weekdays, Integer monthDay,
+public record RecurrenceForm(String frequency, Integer interval,
+        @Size(max = 7, message = "at most {max} weekdays") List<String> weekdays, Integer monthDay,
         WeekdayOrdinal weekdayOrdinal, Integer month, Integer count, Instant until) {
 
     /** An ordinal weekday: {@code ordinal} 1..5 or -5..-1 (yearly without month: ±1..53), weekday MO..SU. */
