@@ -27,12 +27,15 @@ import java.util.Locale;
  * @param until          ends at this instant (inclusive); not together with {@code count}
  */
 public record RecurrenceForm(String frequency, Integer interval,
-        @Size(max = 7, message = "at most {max} weekdays") List<String> weekdays, Integer monthDay,
+        @Size(max = RecurrenceForm.MAX_WEEKDAYS, message = "at most {max} weekdays") List<String> weekdays, Integer monthDay,
         WeekdayOrdinal weekdayOrdinal, Integer month, Integer count, Instant until) {
 
     /** An ordinal weekday: {@code ordinal} 1..5 or -5..-1 (yearly without month: ±1..53), weekday MO..SU. */
     public record WeekdayOrdinal(Integer ordinal, String weekday) {
     }
+
+    /** Checked before any weekday is looked at, here for every caller and by Bean Validation for request bodies. */
+    public static final int MAX_WEEKDAYS = 7;
 
     private static final DateTimeFormatter UNTIL_FORMAT =
             DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
@@ -68,6 +71,9 @@ public record RecurrenceForm(String frequency, Integer interval,
         }
         StringBuilder days = new StringBuilder();
         if (weekdays != null) {
+            if (weekdays.size() > MAX_WEEKDAYS) {
+                throw new InvalidRecurrenceException("weekdays: at most " + MAX_WEEKDAYS + " weekdays");
+            }
             for (String day : weekdays) {
                 days.append(days.isEmpty() ? "" : ",").append(weekday(day, "weekdays"));
             }
