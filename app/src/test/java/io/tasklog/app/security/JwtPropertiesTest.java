@@ -41,8 +41,25 @@ class JwtPropertiesTest {
                 });
     }
 
+    @Test
+    void theKeyIsCheckedBeforeAnyBeanIsCreated() {
+        new ApplicationContextRunner().withUserConfiguration(SigningKeyCheck.class, TouchesTheOutsideWorld.class)
+                .run(started -> assertThat(started).getFailure()
+                        .hasMessageContaining("Failed to bind properties under 'tasklog.security'")
+                        .rootCause().hasMessageContaining("tasklog.security.jwt-secret (env TASKLOG_SECURITY_JWT_SECRET) is not set"));
+    }
+
     @Configuration(proxyBeanMethods = false)
     @EnableConfigurationProperties(JwtProperties.class)
     static class BindsJwtProperties {
+    }
+
+    /** Stands for the database migration and the Kafka clients: must not be reached without a key. */
+    @Configuration(proxyBeanMethods = false)
+    static class TouchesTheOutsideWorld {
+        @org.springframework.context.annotation.Bean
+        Object migration() {
+            throw new AssertionError("a bean was created before the signing key was checked");
+        }
     }
 }
