@@ -1,5 +1,6 @@
 package io.tasklog.app;
 
+import static io.tasklog.app.support.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tasklog.app.support.ApiClient.Response;
@@ -116,18 +117,31 @@ class BadInputBatteryIT extends IntegrationTest {
     }
 
     @Test
-    void missingForgedAndExpiredTokensGet401Problems() {
+    void missingForgedExpiredAndForeignTokensGet401Problems() {
         String token = api.newUser();
         String[] parts = token.split("\\.");
         String forged = parts[0] + "." + parts[1] + "." + "AAAA" + parts[2].substring(4);
         String expired = expiredToken();
+        String foreign = tokenIssuedBy("someone-else");
+        String anonymous = tokenIssuedBy(null);
         long before = storedEventsOf(token, expired);
 
-        for (String bad : new String[] {null, "garbage", forged, expired}) {
+        for (String bad : new String[] {null, "garbage", forged, expired, foreign, anonymous}) {
             assertProblem("token " + bad, api.post("/api/tasks", bad, "{\"title\":\"t\"}"), 401);
             assertProblem("token " + bad, api.get("/api/tasks/x/history", bad), 401);
         }
         assertThat(storedEventsOf(token, expired)).isEqualTo(before);
+    }
+
+    /** A token signed with the real key, valid in every way but its issuer ({@code null}: no {@code iss}). */
+    private String tokenIssuedBy(String issuer) {
+        Instant now = Instant.now();
+        JwtClaimsSet.Builder claims = JwtClaimsSet.builder().subject("someone").issuedAt(now).expiresAt(now.plusSeconds(600));
+        if (issuer != null) {
+            claims.issuer(issuer);
+        }
+        return encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims.build()))
+                .getTokenValue();
     }
 
     /** A token signed with the real key whose lifetime is over. */
@@ -137,13 +151,5 @@ class BadInputBatteryIT extends IntegrationTest {
                 .issuedAt(past.minusSeconds(60)).expiresAt(past).build();
         return encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims))
                 .getTokenValue();
-    }
-
-    private static void assertProblem(String what, Response r, int expectedStatus) {
-        assertThat(r.status()).as(what + " -> " + r.body()).isEqualTo(expectedStatus);
-        assertThat(r.header("Content-Type")).as(what).hasValueSatisfying(ct -> assertThat(ct).contains("application/problem+json"));
-        assertThat(r.json().get("status").asInt()).as(what).isEqualTo(expectedStatus);
-        assertThat(r.json().get("title").asText()).as(what).isNotBlank();
-        assertThat(r.body()).as(what).doesNotContain("Exception").doesNotContain("\tat ");
     }
 }

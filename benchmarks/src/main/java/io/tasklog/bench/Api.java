@@ -95,6 +95,10 @@ public final class Api {
 
     private Api authenticate(String path, String email, String password) {
         Response response = send(post(path, Map.of("email", email, "password", password)));
+        if (response.status() == 429) {
+            throw new IllegalStateException(path + " is rate-limited by the server (429): start it with"
+                    + " TASKLOG_SECURITY_AUTH_RATE_LIMIT_ENABLED=false to benchmark (see docs/benchmarks-howto.md)");
+        }
         if (!response.ok()) {
             throw new IllegalStateException(path + " for " + email + " answered " + response.status() + ": " + response.body());
         }

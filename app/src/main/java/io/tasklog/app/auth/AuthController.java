@@ -2,9 +2,12 @@ package io.tasklog.app.auth;
 
 import io.tasklog.app.security.TokenIssuer;
 import io.tasklog.app.security.TokenIssuer.IssuedToken;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -19,21 +22,25 @@ public class AuthController {
 
     private final UserAccounts accounts;
     private final TokenIssuer tokens;
+    private final AuthRateLimit rateLimit;
 
-    public AuthController(UserAccounts accounts, TokenIssuer tokens) {
+    public AuthController(UserAccounts accounts, TokenIssuer tokens, AuthRateLimit rateLimit) {
         this.accounts = accounts;
         this.tokens = tokens;
+        this.rateLimit = rateLimit;
     }
 
     @PostMapping("/register")
     @ResponseStatus(HttpStatus.CREATED)
-    public IssuedToken register(@RequestBody Credentials credentials) {
+    public IssuedToken register(@RequestBody Credentials credentials, HttpServletRequest request) {
+        rateLimit.attempt(request.getRemoteAddr(), credentials.email());
         String userId = accounts.register(credentials);
         return tokens.issue(userId, credentials.email().strip().toLowerCase(Locale.ROOT));
     }
 
     @PostMapping("/login")
-    public IssuedToken login(@RequestBody Credentials credentials) {
+    public IssuedToken login(@RequestBody Credentials credentials, HttpServletRequest request) {
+        rateLimit.attempt(request.getRemoteAddr(), credentials.email());
         String userId = accounts.authenticate(credentials);
         return tokens.issue(userId, credentials.email().strip().toLowerCase(Locale.ROOT));
     }
@@ -51,6 +58,13 @@ public class AuthController {
     @ExceptionHandler(BadCredentialsException.class)
     ProblemDetail badCredentials(BadCredentialsException e) {
         return problem(HttpStatus.UNAUTHORIZED, "Login failed", e.getMessage());
+    }
+
+    @ExceptionHandler(TooManyAttemptsException.class)
+    ResponseEntity<ProblemDetail> tooMany(TooManyAttemptsException e) {
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
+                .body(problem(HttpStatus.TOO_MANY_REQUESTS, "Too many attempts", e.getMessage()));
     }
 
     private static ProblemDetail problem(HttpStatus status, String title, String detail) {

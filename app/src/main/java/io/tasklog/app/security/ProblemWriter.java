@@ -8,12 +8,12 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 
 /** Writes an RFC 7807 body from the security filters, which run before Spring MVC's exception handling. */
-final class ProblemWriter {
+public final class ProblemWriter {
 
     private ProblemWriter() {
     }
 
-    static void write(ObjectMapper mapper, HttpServletResponse response, HttpStatus status, String title,
+    public static void write(ObjectMapper mapper, HttpServletResponse response, HttpStatus status, String title,
                       String detail, String instance) throws IOException {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle(title);

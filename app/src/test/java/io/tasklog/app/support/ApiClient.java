@@ -70,10 +70,21 @@ public class ApiClient {
     }
 
     public Response send(String method, String path, String token, String body, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
+        return send(method, path, token, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body), body != null, headers);
+    }
+
+    /** Sends the body without a Content-Length (chunked transfer encoding), as a streaming client would. */
+    public Response sendChunked(String method, String path, String token, String body) {
+        byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return send(method, path, token,
+                HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(bytes)), true, Map.of());
+    }
+
+    private Response send(String method, String path, String token, HttpRequest.BodyPublisher body, boolean json,
+                          Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).method(method, body);
+        if (json) {
             request.header("Content-Type", "application/json");
         }
         if (token != null) {

@@ -26,7 +26,8 @@ public final class AppInstance {
                 "--spring.datasource.username=" + TestInfrastructure.postgres().username(),
                 "--spring.datasource.password=" + TestInfrastructure.postgres().password(),
                 "--spring.kafka.bootstrap-servers=" + TestInfrastructure.kafka().bootstrapServers(),
-                "--tasklog.security.jwt-secret=" + TestInfrastructure.JWT_SECRET));
+                "--tasklog.security.jwt-secret=" + TestInfrastructure.JWT_SECRET,
+                "--tasklog.security.auth-rate-limit.enabled=false"));
         if (!topicSuffix.isEmpty()) {
             args.add("--axon.kafka.default-topic=task-events-" + topicSuffix);
             args.add("--tasklog.kafka.task-updates-topic=task-updates-" + topicSuffix);

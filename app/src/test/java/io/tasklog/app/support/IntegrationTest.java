@@ -13,8 +13,13 @@ import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** Base of HTTP-level tests: the whole application on a random port, on a real PostgreSQL. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+/**
+ * Base of HTTP-level tests: the whole application on a random port, on a real PostgreSQL. Every test registers
+ * users of its own from one address, so the login/register rate limit is off; a test of the limit itself turns
+ * it on with {@code @TestPropertySource}, which outranks these properties.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "tasklog.security.auth-rate-limit.enabled=false")
 public abstract class IntegrationTest {
 
     @LocalServerPort
@@ -73,5 +78,17 @@ public abstract class IntegrationTest {
     protected static String userIdOf(String token) {
         String claims = new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8);
         return claims.replaceAll(".*\"sub\":\"([^\"]+)\".*", "$1");
+    }
+
+    /** Events stored for one task (the store is written before a command's answer, so no waiting is needed). */
+    protected long storedEventsOfTask(String taskId) {
+        return jdbc.sql("select count(*) from domain_event_entry where aggregate_identifier = ?")
+                .param(taskId).query(Long.class).single();
+    }
+
+    /** Stored events whose payload contains {@code marker}, e.g. a title unique to the test. */
+    protected long storedEventsMentioning(String marker) {
+        return jdbc.sql("select count(*) from domain_event_entry where position(? in convert_from(payload, 'UTF8')) > 0")
+                .param(marker).query(Long.class).single();
     }
 }

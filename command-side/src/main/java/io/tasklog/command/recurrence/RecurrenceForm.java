@@ -1,5 +1,6 @@
 package io.tasklog.command.recurrence;
 
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -25,12 +26,16 @@ import java.util.Locale;
  * @param count          ends after this many occurrences (including the first)
  * @param until          ends at this instant (inclusive); not together with {@code count}
  */
-public record RecurrenceForm(String frequency, Integer interval, List<String> weekdays, Integer monthDay,
+public record RecurrenceForm(String frequency, Integer interval,
+        @Size(max = RecurrenceForm.MAX_WEEKDAYS, message = "at most {max} weekdays") List<String> weekdays, Integer monthDay,
         WeekdayOrdinal weekdayOrdinal, Integer month, Integer count, Instant until) {
 
     /** An ordinal weekday: {@code ordinal} 1..5 or -5..-1 (yearly without month: ±1..53), weekday MO..SU. */
     public record WeekdayOrdinal(Integer ordinal, String weekday) {
     }
+
+    /** Checked before any weekday is looked at, here for every caller and by Bean Validation for request bodies. */
+    public static final int MAX_WEEKDAYS = 7;
 
     private static final DateTimeFormatter UNTIL_FORMAT =
             DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
@@ -66,6 +71,9 @@ public record RecurrenceForm(String frequency, Integer interval, List<String> we
         }
         StringBuilder days = new StringBuilder();
         if (weekdays != null) {
+            if (weekdays.size() > MAX_WEEKDAYS) {
+                throw new InvalidRecurrenceException("weekdays: at most " + MAX_WEEKDAYS + " weekdays");
+            }
             for (String day : weekdays) {
                 days.append(days.isEmpty() ? "" : ",").append(weekday(day, "weekdays"));
             }

@@ -1,5 +1,6 @@
 package io.tasklog.command.recurrence;
 
+import jakarta.validation.Valid;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -28,7 +29,7 @@ public final class RecurrencePreviewController {
      * @param timeZone IANA zone id, e.g. Europe/Berlin
      * @param count    how many dates, 1..50 (default 5)
      */
-    public record PreviewRequest(String rrule, RecurrenceForm form, Instant start, String timeZone, Integer count) {
+    public record PreviewRequest(String rrule, @Valid RecurrenceForm form, Instant start, String timeZone, Integer count) {
     }
 
     /** The canonical rule and its first dates (ISO-8601 instants, the start first). */
@@ -36,7 +37,7 @@ public final class RecurrencePreviewController {
     }
 
     @PostMapping("/api/recurrence/preview")
-    public PreviewResponse preview(@RequestBody PreviewRequest request) {
+    public PreviewResponse preview(@Valid @RequestBody PreviewRequest request) {
         if (request == null) {
             throw new InvalidRecurrenceException("a body with rrule or form, start and timeZone is required");
         }

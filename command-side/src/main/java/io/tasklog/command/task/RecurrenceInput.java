@@ -4,13 +4,14 @@ import io.tasklog.api.task.Recurrence;
 import io.tasklog.api.task.RecurrenceAnchor;
 import io.tasklog.command.recurrence.InvalidRecurrenceException;
 import io.tasklog.command.recurrence.RecurrenceForm;
+import jakarta.validation.Valid;
 import java.time.DateTimeException;
 
 /**
  * A recurrence as clients may send it: an RRULE string, or the small JSON form the dashboard builds
  * ({@code "form": {"frequency": "weekly", "weekdays": ["MO","TH"], ...}}), plus the anchor.
  */
-public record RecurrenceInput(String rrule, RecurrenceForm form, RecurrenceAnchor anchor) {
+public record RecurrenceInput(String rrule, @Valid RecurrenceForm form, RecurrenceAnchor anchor) {
 
     Recurrence toRecurrence() {
         if (rrule != null && form != null) {

@@ -9,6 +9,8 @@ import io.tasklog.api.task.ReopenTaskCommand;
 import io.tasklog.api.task.TaskView;
 import io.tasklog.api.task.TaskViewFold;
 import io.tasklog.api.task.UpdateTaskCommand;
+import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 import java.net.URI;
 import java.security.Principal;
 import java.util.UUID;
@@ -36,15 +38,18 @@ public class TaskCommandController {
     private final CommandGateway commands;
     private final ObjectMapper mapper;
     private final EventStore eventStore;
+    private final Validator validator;
 
-    public TaskCommandController(CommandGateway commands, ObjectMapper mapper, EventStore eventStore) {
+    public TaskCommandController(CommandGateway commands, ObjectMapper mapper, EventStore eventStore,
+                                 Validator validator) {
         this.commands = commands;
         this.mapper = mapper;
         this.eventStore = eventStore;
+        this.validator = validator;
     }
 
     @PostMapping
-    public ResponseEntity<TaskView> create(@RequestBody TaskRequest request, Principal user) {
+    public ResponseEntity<TaskView> create(@Valid @RequestBody TaskRequest request, Principal user) {
         String taskId = UUID.randomUUID().toString();
         send(new CreateTaskCommand(taskId, request.toDetails()), user);
         TaskView created = storedState(taskId);
@@ -55,11 +60,11 @@ public class TaskCommandController {
     public ResponseEntity<TaskView> patch(@PathVariable String id, @RequestBody JsonNode body,
                                              @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                              Principal user) {
-        return update(id, TaskPatch.read(body, mapper), ifMatch, user);
+        return update(id, TaskPatch.read(body, mapper, validator), ifMatch, user);
     }
 
     @PutMapping("/{id}")
-    public ResponseEntity<TaskView> replace(@PathVariable String id, @RequestBody TaskRequest request,
+    public ResponseEntity<TaskView> replace(@PathVariable String id, @Valid @RequestBody TaskRequest request,
                                                @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                                Principal user) {
         return update(id, TaskPatch.replacing(request), ifMatch, user);

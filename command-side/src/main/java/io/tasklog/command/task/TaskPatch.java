@@ -8,7 +8,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tasklog.api.task.TaskDetails;
 import io.tasklog.api.task.TaskField;
+import jakarta.validation.Validator;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.Locale;
@@ -22,7 +24,7 @@ import java.util.stream.Collectors;
  */
 record TaskPatch(Set<TaskField> fields, TaskDetails values) {
 
-    static TaskPatch read(JsonNode body, ObjectMapper mapper) {
+    static TaskPatch read(JsonNode body, ObjectMapper mapper, Validator validator) {
         if (!(body instanceof ObjectNode object)) {
             throw new TaskRuleViolationException("body", "the body must be a JSON object");
         }
@@ -35,7 +37,19 @@ record TaskPatch(Set<TaskField> fields, TaskDetails values) {
         if (fields.isEmpty()) {
             throw new TaskRuleViolationException("body", "the patch names no field to change");
         }
-        return new TaskPatch(fields, valuesOf(object, mapper).toDetails());
+        TaskRequest values = valuesOf(object, mapper);
+        withinLimits(values, validator);
+        return new TaskPatch(fields, values.toDetails());
+    }
+
+    /** The same size limits as a full body (MVC checks those with @Valid), before any element is looked at. */
+    private static void withinLimits(TaskRequest values, Validator validator) {
+        validator.validate(values).stream()
+                .min(Comparator.comparing(violation -> violation.getPropertyPath().toString()))
+                .ifPresent(violation -> {
+                    String field = violation.getPropertyPath().toString();
+                    throw new TaskRuleViolationException(field, field + ": " + violation.getMessage());
+                });
     }
 
     private static TaskRequest valuesOf(ObjectNode object, ObjectMapper mapper) {

@@ -23,6 +23,11 @@ public final class TaskRules {
     public static final int MAX_TITLE = 200;
     public static final int MAX_DESCRIPTION = 10_000;
     public static final int MAX_TAGS = 20;
+    /**
+     * Tags one command may list: above {@link #MAX_TAGS}, since case variants and duplicates fold into one, yet
+     * small enough that folding them costs nothing. Checked before any tag is looked at.
+     */
+    public static final int MAX_TAGS_IN_INPUT = 50;
     public static final int MAX_TAG = 40;
     public static final int DEFAULT_REMIND_BEFORE_MINUTES = 60;
     /** Four weeks: a longer lead time is almost certainly a unit mistake. */
@@ -108,6 +113,9 @@ public final class TaskRules {
     static List<String> tags(List<String> tags) {
         if (tags == null) {
             return List.of();
+        }
+        if (tags.size() > MAX_TAGS_IN_INPUT) {
+            throw new TaskRuleViolationException("tags", "at most " + MAX_TAGS_IN_INPUT + " tags in one request");
         }
         Set<String> normal = new LinkedHashSet<>();
         for (String tag : tags) {

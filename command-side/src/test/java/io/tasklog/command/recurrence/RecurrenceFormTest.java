@@ -75,6 +75,9 @@ class RecurrenceFormTest {
                 .hasMessage("INTERVAL must be 1..999, not 0");
         assertThatThrownBy(() -> new RecurrenceForm("weekly", null, List.of("MO", "Funday"), null, null, null, null,
                 null).toRrule()).hasMessage("weekdays: 'Funday' is not a weekday (MO, TU, WE, TH, FR, SA or SU)");
+        // counted before any is read, so the eighth (and the invalid first) is never looked at
+        assertThatThrownBy(() -> new RecurrenceForm("weekly", null, List.of("Funday", "MO", "TU", "WE", "TH", "FR", "SA",
+                "SU"), null, null, null, null, null).toRrule()).hasMessage("weekdays: at most 7 weekdays");
         assertThatThrownBy(() -> new RecurrenceForm("weekly", null, null, null, new WeekdayOrdinal(2, "TU"), null,
                 null, null).toRrule()).hasMessage("BYDAY ordinals (2TU) are only allowed with FREQ=MONTHLY or YEARLY");
         assertThatThrownBy(() -> new RecurrenceForm("monthly", null, null, null, new WeekdayOrdinal(null, "TU"),

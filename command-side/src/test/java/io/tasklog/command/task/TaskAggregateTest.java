@@ -148,6 +148,18 @@ class TaskAggregateTest {
         }
 
         @Test
+        void rejectsMoreThan50TagsBeforeLookingAtAnyOfThem() {
+            // folded, the first 50 would be one tag; a look at the elements would stop at the blank one
+            List<String> tags = new java.util.ArrayList<>(Collections.nCopies(50, "Same"));
+            tags.add(" ");
+            var tooMany = new TaskDetails("t", null, null, tags, null, null, null, null);
+            fixture.givenNoPriorActivity()
+                    .when(new CreateTaskCommand(TASK, tooMany), AS_OWNER)
+                    .expectException(TaskRuleViolationException.class)
+                    .expectExceptionMessage("at most 50 tags in one request");
+        }
+
+        @Test
         void countsTagsAfterDeDuplication() {
             List<String> tags = new java.util.ArrayList<>(Collections.nCopies(30, "Same"));
             var duplicates = new TaskDetails("t", null, null, tags, null, null, null, null);

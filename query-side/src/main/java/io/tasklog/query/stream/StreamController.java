@@ -10,8 +10,13 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.SubscriptionQueryResult;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
@@ -24,7 +29,9 @@ import reactor.core.scheduler.Schedulers;
  * only signal that the log has grown; the stream then sends every entry after the last one it sent, in
  * order. So a signal that is lost, duplicated or reordered never loses or repeats a change, a client
  * reconnecting with {@code Last-Event-ID} gets exactly what it missed, and a periodic catch-up covers a
- * signal that never comes. A comment every 15 s keeps proxies from closing an idle stream.
+ * signal that never comes. A comment every 15 s keeps proxies from closing an idle stream (and, failing to
+ * reach a client that went away, ends its stream). A user holds at most {@code tasklog.stream.max-per-user}
+ * streams per instance; one more gets a 429 problem (see {@link StreamSlots} for why not close the oldest).
  */
 @RestController
 public class StreamController {
@@ -37,22 +44,30 @@ public class StreamController {
     private final StreamEventLog changeLog;
     private final StreamEvents events;
     private final StreamShutdown shutdown;
+    private final StreamSlots slots;
 
     public StreamController(QueryGateway queries, StreamEventLog changeLog, StreamEvents events,
-                            StreamShutdown shutdown) {
+                            StreamShutdown shutdown, StreamSlots slots) {
         this.queries = queries;
         this.changeLog = changeLog;
         this.events = events;
         this.shutdown = shutdown;
+        this.slots = slots;
     }
 
     @GetMapping(path = "/api/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     public Flux<ServerSentEvent<Object>> stream(Principal user,
                                                 @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
         String userId = user.getName();
-        SubscriptionQueryResult<Long, StreamChange> subscription = queries.subscriptionQuery(
-                new WatchChangesQuery(userId), ResponseTypes.instanceOf(Long.class),
-                ResponseTypes.instanceOf(StreamChange.class));
+        StreamSlots.Slot slot = slots.acquire(userId);
+        SubscriptionQueryResult<Long, StreamChange> subscription;
+        try {
+            subscription = queries.subscriptionQuery(new WatchChangesQuery(userId), ResponseTypes.instanceOf(Long.class),
+                    ResponseTypes.instanceOf(StreamChange.class));
+        } catch (RuntimeException e) {
+            slot.release();
+            throw e;
+        }
         Long resumeFrom = parseEventId(lastEventId);
         AtomicLong lastSent = new AtomicLong();
         Flux<Object> signals = Flux.merge(subscription.updates(), Flux.interval(CATCH_UP)).onBackpressureLatest();
@@ -67,7 +82,21 @@ public class StreamController {
         ServerSentEvent<Object> hello = ServerSentEvent.builder().comment("connected").retry(Duration.ofSeconds(2)).build();
         return Flux.concat(Flux.just(hello), Flux.merge(changes, heartbeats))
                 .takeUntilOther(shutdown.signal())
-                .doFinally(signal -> subscription.cancel());
+                .doFinally(signal -> {
+                    subscription.cancel();
+                    slot.release();
+                });
+    }
+
+    /** Retry-After: by then a heartbeat has found out whether the user's other streams are still read. */
+    @ExceptionHandler(TooManyStreamsException.class)
+    ResponseEntity<ProblemDetail> tooManyStreams(TooManyStreamsException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, e.getMessage());
+        problem.setTitle("Too many open streams");
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(HEARTBEAT.toSeconds()))
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 
     /** The log entries after the last one sent, in batches until none are left (and moves the mark past them). */

@@ -1,0 +1,19 @@
+package io.tasklog.query.stream;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code tasklog.stream.max-per-user}: open streams one user may hold on one instance. Each stream costs a
+ * subscription query and a catch-up read every few seconds, so one client looping on reconnects must not
+ * be able to open thousands. (The log's retention settings are read by the projections module.)
+ */
+@ConfigurationProperties("tasklog.stream")
+public record StreamProperties(@DefaultValue("20") int maxPerUser) {
+
+    public StreamProperties {
+        if (maxPerUser < 1) {
+            throw new IllegalStateException("tasklog.stream.max-per-user must be at least 1, not " + maxPerUser);
+        }
+    }
+}
