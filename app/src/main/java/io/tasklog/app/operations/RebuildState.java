@@ -63,12 +63,12 @@ final class RebuildState {
                 .param("group", group).param("state", state).param("message", message).update();
     }
 
-    /** Asks a running rebuild to stop after its current chunk. */
+    /** Asks a running rebuild to stop after its current chunk (one whose instance died reads as stopped already). */
     boolean interrupt(String group) {
         return jdbc.sql("update projection_rebuild set state = 'interrupted', finished_at = now(), message = :m"
-                        + " where processing_group = :group and state = 'running'")
+                        + " where processing_group = :group and state = 'running' and heartbeat_at >= :stale")
                 .param("group", group).param("m", "interrupted by an operator; resume with from=resume")
-                .update() == 1;
+                .param("stale", staleBefore()).update() == 1;
     }
 
     Optional<Row> find(String group) {
