@@ -4,6 +4,8 @@ create table projection_rebuild (
     processing_group varchar(64)  not null primary key,
     state            varchar(16)  not null,
     from_spec        varchar(64)  not null,
+    -- a dry run reads and deserialises the events without folding them (measures the ceiling of a rebuild)
+    dry_run          boolean      not null default false,
     -- events of tasks changed since this instant are re-folded; null = every task
     since            timestamptz,
     -- the global index of the last event folded, and the store's head when the rebuild began

@@ -85,6 +85,14 @@ class ProjectionRebuildIT extends IntegrationTest {
 
         assertThat(view(alice, edited)).isEqualTo(fold(alice, edited));
         assertThat(view(alice, untouched).get("title").asText()).as("not changed since: kept as it was").isEqualTo("damaged");
+
+        // a dry run reads the whole store and changes nothing
+        assertThat(api.post("/api/admin/processors/task-view/replay", admin, "{\"dryRun\":true}").status()).isEqualTo(202);
+        awaitReplay("task-view", "completed");
+        JsonNode dryRun = api.get("/api/admin/processors/task-view", admin).json().get("replay");
+        assertThat(dryRun.get("dryRun").asBoolean()).isTrue();
+        assertThat(dryRun.get("position").asLong()).isEqualTo(dryRun.get("total").asLong()).isPositive();
+        assertThat(view(alice, untouched).get("title").asText()).isEqualTo("damaged");
     }
 
     @Test

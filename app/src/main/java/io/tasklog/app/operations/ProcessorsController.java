@@ -44,7 +44,8 @@ public class ProcessorsController {
     ResponseEntity<ProcessorStatus> replay(@PathVariable String name, @RequestBody(required = false) ReplayRequest request) {
         ProcessorStatus status = monitor.one(name).orElseThrow(() -> unknown(name));
         String from = request == null || request.from() == null ? ProjectionRebuilds.FROM_START : request.from().strip();
-        return ResponseEntity.accepted().body(status.withReplay(rebuilds.start(name, from)));
+        boolean dryRun = request != null && Boolean.TRUE.equals(request.dryRun());
+        return ResponseEntity.accepted().body(status.withReplay(rebuilds.start(name, from, dryRun)));
     }
 
     /** Interrupts a running rebuild after its current chunk; {@code from: "resume"} continues it later. */
@@ -62,8 +63,8 @@ public class ProcessorsController {
         return problem;
     }
 
-    /** {@code {"from": "start" | "resume" | "<ISO-8601 instant>"}}. */
-    record ReplayRequest(String from) {
+    /** {@code {"from": "start" | "resume" | "<ISO-8601 instant>", "dryRun": false}}. */
+    record ReplayRequest(String from, Boolean dryRun) {
     }
 
     static ResponseStatusException unknown(String name) {

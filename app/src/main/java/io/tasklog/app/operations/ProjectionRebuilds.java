@@ -71,15 +71,15 @@ public class ProjectionRebuilds implements AutoCloseable {
      * @throws IllegalArgumentException for a processor that cannot be rebuilt or an unreadable {@code from}
      * @throws RebuildConflictException when one is already running, or there is nothing to resume
      */
-    public ReplayProgress start(String group, String from) {
+    public ReplayProgress start(String group, String from, boolean dryRun) {
         RebuildableProjection projection = projection(group);
         if (FROM_RESUME.equals(from)) {
-            if (!shadowsExist(projection) || !state.claimForResume(group)) {
+            if (dryRun || !shadowsExist(projection) || !state.claimForResume(group)) {
                 throw new RebuildConflictException("There is no interrupted rebuild of '" + group + "' to resume");
             }
         } else {
             Instant since = FROM_START.equals(from) ? null : parseInstant(from);
-            begin(projection, from, since);
+            begin(projection, from, dryRun, since);
         }
         runner.submit(() -> run(projection));
         return progress(group).orElseThrow();
@@ -97,14 +97,16 @@ public class ProjectionRebuilds implements AutoCloseable {
         return state.find(group).map(ProjectionRebuilds::progressOf);
     }
 
-    private void begin(RebuildableProjection projection, String from, Instant since) {
+    private void begin(RebuildableProjection projection, String from, boolean dryRun, Instant since) {
         String group = projection.processingGroup();
         long head = events.headIndex();
-        if (!state.claim(group, from, since, head, 0)) {
+        if (!state.claim(group, from, dryRun, since, head, 0)) {
             throw new RebuildConflictException("A rebuild of '" + group + "' is already running");
         }
         transactions.executeWithoutResult(tx -> {
-            projection.tablesByTaskColumn().keySet().forEach(shadows::create);
+            if (!dryRun) {
+                projection.tablesByTaskColumn().keySet().forEach(shadows::create);
+            }
             jdbc.sql("delete from projection_rebuild_task where processing_group = ?").param(group).update();
             if (since != null) {
                 jdbc.sql("""
@@ -122,9 +124,9 @@ public class ProjectionRebuilds implements AutoCloseable {
         String group = projection.processingGroup();
         try {
             RebuildState.Row row = state.find(group).orElseThrow();
-            if (foldUpTo(projection, row, row.headIndex()) && swap(projection)) {
-                state.finish(group, ReplayProgress.COMPLETED, null);
-                log.info("Rebuilt projection {}", group);
+            if (foldUpTo(projection, row, row.headIndex()) && (row.dryRun() || swap(projection))) {
+                state.finish(group, ReplayProgress.COMPLETED, row.dryRun() ? "dry run: events read, nothing folded" : null);
+                log.info("Rebuilt projection {}{}", group, row.dryRun() ? " (dry run)" : "");
             }
         } catch (RuntimeException e) {
             log.error("Rebuild of projection {} failed", group, e);
@@ -137,7 +139,8 @@ public class ProjectionRebuilds implements AutoCloseable {
         long position = row.lastIndex();
         while (true) {
             long after = position;
-            StoredEventChunks.Chunk chunk = transactions.execute(tx -> foldChunk(projection, row.isPartial(), after, upTo));
+            StoredEventChunks.Chunk chunk = transactions.execute(tx ->
+                    foldChunk(row.dryRun() ? null : projection, projection.processingGroup(), row.isPartial(), after, upTo));
             if (chunk == null) {
                 return false;
             }
@@ -148,12 +151,17 @@ public class ProjectionRebuilds implements AutoCloseable {
         }
     }
 
-    /** One chunk in the caller's transaction; null when the rebuild is no longer running. */
-    private StoredEventChunks.Chunk foldChunk(RebuildableProjection projection, boolean partial, long after, long upTo) {
-        String group = projection.processingGroup();
+    /**
+     * One chunk in the caller's transaction, folded by {@code projection} (none: a dry run, read only); null
+     * when the rebuild is no longer running.
+     */
+    private StoredEventChunks.Chunk foldChunk(RebuildableProjection projection, String group, boolean partial,
+                                              long after, long upTo) {
         StoredEventChunks.Chunk chunk = events.next(group, partial, after, upTo, chunkSize);
         if (chunk.rows() > 0) {
-            projection.fold(chunk.events(), ShadowTables::shadowOf);
+            if (projection != null) {
+                projection.fold(chunk.events(), ShadowTables::shadowOf);
+            }
             if (!state.advance(group, chunk.lastIndex(), chunk.rows())) {
                 return null;
             }
@@ -191,7 +199,7 @@ public class ProjectionRebuilds implements AutoCloseable {
         long position = row.lastIndex();
         StoredEventChunks.Chunk chunk;
         do {
-            chunk = foldChunk(projection, row.isPartial(), position, Long.MAX_VALUE);
+            chunk = foldChunk(projection, projection.processingGroup(), row.isPartial(), position, Long.MAX_VALUE);
             if (chunk == null) {
                 return false;
             }
@@ -235,7 +243,7 @@ public class ProjectionRebuilds implements AutoCloseable {
         double rate = row.folded() / seconds;
         long left = Math.max(0, row.total() - row.folded());
         Duration eta = rate > 0 ? Duration.ofMillis((long) (left / rate * 1000)) : null;
-        return new ReplayProgress(row.effectiveState(), row.from(), row.folded(), row.total(),
+        return new ReplayProgress(row.effectiveState(), row.from(), row.dryRun(), row.folded(), row.total(),
                 Math.round(rate * 10) / 10.0, ReplayProgress.RUNNING.equals(row.effectiveState()) ? eta : Duration.ZERO,
                 row.startedAt(), row.finishedAt(), row.message());
     }

@@ -23,16 +23,18 @@ final class RebuildState {
     }
 
     /** Claims the group for a new rebuild; false when another one is running (and alive). */
-    boolean claim(String group, String from, Instant since, long headIndex, long total) {
+    boolean claim(String group, String from, boolean dryRun, Instant since, long headIndex, long total) {
         return jdbc.sql("""
-                        insert into projection_rebuild (processing_group, state, from_spec, since, last_index, head_index,
-                                                        folded, total, started_at, heartbeat_at)
-                        values (:group, 'running', :from, :since, -1, :head, 0, :total, now(), now())
+                        insert into projection_rebuild (processing_group, state, from_spec, dry_run, since, last_index,
+                                                        head_index, folded, total, started_at, heartbeat_at)
+                        values (:group, 'running', :from, :dryRun, :since, -1, :head, 0, :total, now(), now())
                         on conflict (processing_group) do update set state = 'running', from_spec = :from,
-                            since = :since, last_index = -1, head_index = :head, folded = 0, total = :total,
+                            dry_run = :dryRun, since = :since, last_index = -1, head_index = :head, folded = 0,
+                            total = :total,
                             started_at = now(), heartbeat_at = now(), finished_at = null, message = null
                         where projection_rebuild.state <> 'running' or projection_rebuild.heartbeat_at < :stale""")
-                .param("group", group).param("from", from).param("since", since == null ? null : Timestamp.from(since))
+                .param("group", group).param("from", from).param("dryRun", dryRun)
+                .param("since", since == null ? null : Timestamp.from(since))
                 .param("head", headIndex).param("total", total).param("stale", staleBefore())
                 .update() == 1;
     }
@@ -42,7 +44,7 @@ final class RebuildState {
         return jdbc.sql("""
                         update projection_rebuild set state = 'running', heartbeat_at = now(), finished_at = null,
                             message = null
-                        where processing_group = :group and state <> 'completed'
+                        where processing_group = :group and state <> 'completed' and not dry_run
                           and (state <> 'running' or heartbeat_at < :stale)""")
                 .param("group", group).param("stale", staleBefore()).update() == 1;
     }
@@ -84,13 +86,13 @@ final class RebuildState {
         Timestamp since = rs.getTimestamp("since");
         Timestamp finished = rs.getTimestamp("finished_at");
         return new Row(rs.getString("processing_group"), rs.getString("state"), rs.getString("from_spec"),
-                since == null ? null : since.toInstant(), rs.getLong("last_index"), rs.getLong("head_index"),
+                rs.getBoolean("dry_run"), since == null ? null : since.toInstant(), rs.getLong("last_index"), rs.getLong("head_index"),
                 rs.getLong("folded"), rs.getLong("total"), rs.getTimestamp("started_at").toInstant(),
                 rs.getTimestamp("heartbeat_at").toInstant(), finished == null ? null : finished.toInstant(),
                 rs.getString("message"));
     }
 
-    record Row(String group, String state, String from, Instant since, long lastIndex, long headIndex, long folded,
+    record Row(String group, String state, String from, boolean dryRun, Instant since, long lastIndex, long headIndex, long folded,
                long total, Instant startedAt, Instant heartbeatAt, Instant finishedAt, String message) {
 
         boolean isPartial() {
