@@ -2,12 +2,10 @@ package io.tasklog.app.operations;
 
 import io.tasklog.api.query.Page;
 import io.tasklog.projections.deadletters.CountingEnqueuePolicy;
-import java.nio.charset.StandardCharsets;
+import io.tasklog.query.paging.InstantIdCursor;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -42,13 +40,13 @@ public class DeadLetters {
 
     /** Oldest first, {@code limit} per page, optionally of one processor; the cursor is opaque to clients. */
     public Page<DeadLetterView> page(String processor, String cursor, int limit) {
-        Cursor after = cursor == null || cursor.isBlank() ? null : Cursor.decode(cursor);
+        InstantIdCursor after = cursor == null || cursor.isBlank() ? null : InstantIdCursor.decode(cursor);
         List<DeadLetterView> rows = jdbc.sql("select " + COLUMNS + " from dead_letter_entry"
                         + " where (cast(:processor as varchar) is null or processing_group = :processor)"
                         + " and (cast(:afterAt as timestamptz) is null or (enqueued_at, dead_letter_id) > (:afterAt, :afterId))"
                         + " order by enqueued_at, dead_letter_id limit :limit")
                 .param("processor", processor)
-                .param("afterAt", after == null ? null : Timestamp.from(after.enqueuedAt()))
+                .param("afterAt", after == null ? null : Timestamp.from(after.at()))
                 .param("afterId", after == null ? "" : after.id())
                 .param("limit", limit + 1)
                 .query(this::view).list();
@@ -56,7 +54,7 @@ public class DeadLetters {
             return new Page<>(rows, null);
         }
         DeadLetterView last = rows.get(limit - 1);
-        return new Page<>(rows.subList(0, limit), new Cursor(last.enqueuedAt(), last.id()).encode());
+        return new Page<>(rows.subList(0, limit), new InstantIdCursor(last.enqueuedAt(), last.id()).encode());
     }
 
     public Optional<DeadLetterView> find(String id) {
@@ -146,20 +144,4 @@ public class DeadLetters {
     public record RetryOutcome(int retried, int failed) {
     }
 
-    private record Cursor(Instant enqueuedAt, String id) {
-
-        String encode() {
-            return Base64.getUrlEncoder().withoutPadding()
-                    .encodeToString((enqueuedAt + "|" + id).getBytes(StandardCharsets.UTF_8));
-        }
-
-        static Cursor decode(String cursor) {
-            try {
-                String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|", 2);
-                return new Cursor(Instant.parse(parts[0]), parts[1]);
-            } catch (RuntimeException e) {
-                throw new IllegalArgumentException("invalid cursor");
-            }
-        }
-    }
 }

@@ -3,11 +3,9 @@ package io.tasklog.query.notifications;
 import io.tasklog.api.notification.NotificationPage;
 import io.tasklog.api.notification.NotificationView;
 import io.tasklog.projections.notifications.NotificationRepository;
-import java.nio.charset.StandardCharsets;
+import io.tasklog.query.paging.InstantIdCursor;
 import java.security.Principal;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -44,14 +42,14 @@ public class NotificationController {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT);
         }
-        Position after = cursor == null || cursor.isBlank() ? null : Position.decode(cursor);
+        InstantIdCursor after = cursor == null || cursor.isBlank() ? null : InstantIdCursor.decode(cursor);
         List<NotificationView> rows = notifications.page(user.getName(), unreadOnly,
-                after == null ? null : after.createdAt(), after == null ? null : after.id(), limit + 1);
+                after == null ? null : after.at(), after == null ? null : after.id(), limit + 1);
         if (rows.size() <= limit) {
             return new NotificationPage(rows, null);
         }
         NotificationView last = rows.get(limit - 1);
-        return new NotificationPage(rows.subList(0, limit), new Position(last.createdAt(), last.id()).encode());
+        return new NotificationPage(rows.subList(0, limit), new InstantIdCursor(last.createdAt(), last.id()).encode());
     }
 
     @GetMapping("/unread-count")
@@ -81,21 +79,4 @@ public class NotificationController {
     }
 
 
-    /** Keyset position of the last notification handed out. */
-    record Position(Instant createdAt, String id) {
-
-        String encode() {
-            return Base64.getUrlEncoder().withoutPadding()
-                    .encodeToString((createdAt + "\n" + id).getBytes(StandardCharsets.UTF_8));
-        }
-
-        static Position decode(String cursor) {
-            try {
-                String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\n", 2);
-                return new Position(Instant.parse(parts[0]), parts[1]);
-            } catch (RuntimeException e) {
-                throw new IllegalArgumentException("cursor is not one this API handed out");
-            }
-        }
-    }
 }
