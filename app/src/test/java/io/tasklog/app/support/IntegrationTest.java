@@ -2,6 +2,7 @@ package io.tasklog.app.support;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -9,8 +10,12 @@ import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** Base of HTTP-level tests: the whole application on a random port, on a real PostgreSQL. */
+/**
+ * Base of HTTP-level tests: the whole application on a random port, on a real PostgreSQL. With metrics
+ * exported as in production (Spring Boot's tests switch the Prometheus endpoint off otherwise).
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureObservability(tracing = false)
 public abstract class IntegrationTest {
 
     @LocalServerPort

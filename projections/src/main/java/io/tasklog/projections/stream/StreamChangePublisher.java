@@ -36,14 +36,15 @@ public class StreamChangePublisher {
 
     public void publishAfterCommit(StreamChange change) {
         String json = toJson(change);
-        Runnable send = Context.current().wrap(() -> kafka.send(topic, change.userId(), json).whenComplete((ok, error) -> {
+        Runnable send = () -> kafka.send(topic, change.userId(), json).whenComplete((ok, error) -> {
             if (error != null) {
                 // The change is in the view and in stream_event: clients catch up on reconnect (Last-Event-ID).
                 log.warn("Could not announce change {} on {}: {}", change.sequence(), topic, error.toString());
             }
-        }));
+        });
         if (CurrentUnitOfWork.isStarted()) {
-            CurrentUnitOfWork.get().afterCommit(uow -> send.run());
+            Runnable inThisTrace = Context.current().wrap(send);
+            CurrentUnitOfWork.get().afterCommit(uow -> inThisTrace.run());
         } else {
             send.run();
         }
