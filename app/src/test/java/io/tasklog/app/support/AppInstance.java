@@ -18,6 +18,12 @@ public final class AppInstance {
      * {@code topicSuffix} ("" = the shared topics), so tests can run isolated systems side by side.
      */
     public static ConfigurableApplicationContext start(String database, String topicSuffix) {
+        return start(database, topicSuffix, List.of());
+    }
+
+    /** As {@link #start(String, String)}, with a test's own configuration classes and settings added. */
+    public static ConfigurableApplicationContext start(String database, String topicSuffix, List<Class<?>> extraSources,
+                                                       String... extraArgs) {
         TestInfrastructure.postgres().createDatabase(database);
         List<String> args = new ArrayList<>(List.of(
                 "--server.port=0",
@@ -30,8 +36,10 @@ public final class AppInstance {
             args.add("--axon.kafka.default-topic=task-events-" + topicSuffix);
             args.add("--tasklog.kafka.task-updates-topic=task-updates-" + topicSuffix);
         }
+        args.addAll(List.of(extraArgs));
         // command-line arguments, so they outrank application.yml
-        return new SpringApplicationBuilder(TasklogApplication.class).run(args.toArray(String[]::new));
+        return new SpringApplicationBuilder(TasklogApplication.class).sources(extraSources.toArray(Class<?>[]::new))
+                .run(args.toArray(String[]::new));
     }
 
     public static ApiClient client(ConfigurableApplicationContext instance) {
