@@ -20,7 +20,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
-import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 
 /**
  * One trace follows a command from the HTTP request through the aggregate and the event store, the Kafka
@@ -40,9 +39,7 @@ class TracingIT {
                 "--otel.sdk.disabled=false", "--otel.traces.exporter=none");
         spans = instance.getBean(InMemorySpanExporter.class);
         api = AppInstance.client(instance);
-        KafkaListenerEndpointRegistry listeners = instance.getBean(KafkaListenerEndpointRegistry.class);
-        eventually(Duration.ofSeconds(30), () -> listeners.getListenerContainer("stream-changes").getAssignedPartitions(),
-                partitions -> partitions != null && !partitions.isEmpty());
+        AppInstance.awaitStreamListener(instance);
     }
 
     @AfterAll

@@ -1,11 +1,14 @@
 package io.tasklog.app.support;
 
 import io.tasklog.app.TasklogApplication;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 
 /** Starts an extra application instance on the shared test PostgreSQL and broker. */
 public final class AppInstance {
@@ -40,6 +43,14 @@ public final class AppInstance {
         // command-line arguments, so they outrank application.yml
         return new SpringApplicationBuilder(TasklogApplication.class).sources(extraSources.toArray(Class<?>[]::new))
                 .run(args.toArray(String[]::new));
+    }
+
+    /** Live updates reach an instance's streams only once its task-updates consumer has partitions. */
+    public static void awaitStreamListener(ApplicationContext instance) {
+        KafkaListenerEndpointRegistry listeners = instance.getBean(KafkaListenerEndpointRegistry.class);
+        Eventually.eventually(Duration.ofSeconds(30),
+                () -> listeners.getListenerContainer("stream-changes").getAssignedPartitions(),
+                partitions -> partitions != null && !partitions.isEmpty());
     }
 
     public static ApiClient client(ConfigurableApplicationContext instance) {

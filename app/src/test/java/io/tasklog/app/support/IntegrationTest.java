@@ -5,8 +5,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -41,13 +41,11 @@ public abstract class IntegrationTest {
     }
 
     @Autowired
-    private KafkaListenerEndpointRegistry listeners;
+    private ApplicationContext context;
 
     /** Live updates reach this instance's streams only once its task-updates consumer has partitions. */
     protected void awaitStreamListener() {
-        Eventually.eventually(java.time.Duration.ofSeconds(20),
-                () -> listeners.getListenerContainer("stream-changes").getAssignedPartitions(),
-                partitions -> partitions != null && !partitions.isEmpty());
+        AppInstance.awaitStreamListener(context);
     }
 
     protected long storedEvents() {
