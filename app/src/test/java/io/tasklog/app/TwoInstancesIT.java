@@ -12,7 +12,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 
 /**
  * Two application instances on one PostgreSQL and one broker: a client streaming from instance B sees a
@@ -24,15 +23,10 @@ class TwoInstancesIT extends IntegrationTest {
     private ApiClient apiB;
 
     @BeforeEach
-    void startSecondInstance() throws InterruptedException {
+    void startSecondInstance() {
         instanceB = AppInstance.start("tasklog", "");
         apiB = AppInstance.client(instanceB);
-        KafkaListenerEndpointRegistry listeners = instanceB.getBean(KafkaListenerEndpointRegistry.class);
-        long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (listeners.getListenerContainer("stream-changes").getAssignedPartitions().isEmpty()) {
-            assertThat(System.nanoTime()).as("B's stream listener joined").isLessThan(end);
-            Thread.sleep(50);
-        }
+        AppInstance.awaitStreamListener(instanceB);
     }
 
     @AfterEach

@@ -1,11 +1,14 @@
 package io.tasklog.app.support;
 
 import io.tasklog.app.TasklogApplication;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 
 /** Starts an extra application instance on the shared test PostgreSQL and broker. */
 public final class AppInstance {
@@ -19,6 +22,12 @@ public final class AppInstance {
      * {@code settings} are further {@code --key=value} arguments.
      */
     public static ConfigurableApplicationContext start(String database, String topicSuffix, String... settings) {
+        return start(database, topicSuffix, List.of(), settings);
+    }
+
+    /** As {@link #start(String, String, String...)}, with a test's own configuration classes added. */
+    public static ConfigurableApplicationContext start(String database, String topicSuffix, List<Class<?>> extraSources,
+                                                       String... settings) {
         TestInfrastructure.postgres().createDatabase(database);
         List<String> args = new ArrayList<>(List.of(
                 "--server.port=0",
@@ -34,7 +43,16 @@ public final class AppInstance {
         }
         args.addAll(List.of(settings));
         // command-line arguments, so they outrank application.yml
-        return new SpringApplicationBuilder(TasklogApplication.class).run(args.toArray(String[]::new));
+        return new SpringApplicationBuilder(TasklogApplication.class).sources(extraSources.toArray(Class<?>[]::new))
+                .run(args.toArray(String[]::new));
+    }
+
+    /** Live updates reach an instance's streams only once its task-updates consumer has partitions. */
+    public static void awaitStreamListener(ApplicationContext instance) {
+        KafkaListenerEndpointRegistry listeners = instance.getBean(KafkaListenerEndpointRegistry.class);
+        Eventually.eventually(Duration.ofSeconds(30),
+                () -> listeners.getListenerContainer("stream-changes").getAssignedPartitions(),
+                partitions -> partitions != null && !partitions.isEmpty());
     }
 
     public static ApiClient client(ConfigurableApplicationContext instance) {

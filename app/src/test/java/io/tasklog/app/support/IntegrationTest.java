@@ -6,20 +6,23 @@ import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Base of HTTP-level tests: the whole application on a random port, on a real PostgreSQL. Every test registers
- * users of its own from one address, so the login/register rate limit is off; a test of the limit itself turns
- * it on with {@code @TestPropertySource}, which outranks these properties.
+ * Base of HTTP-level tests: the whole application on a random port, on a real PostgreSQL, with metrics
+ * exported as in production (Spring Boot's tests switch the Prometheus endpoint off otherwise). Every test
+ * registers users of its own from one address, so the login/register rate limit is off; a test of the limit
+ * itself turns it on with {@code @TestPropertySource}, which outranks these properties.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "tasklog.security.auth-rate-limit.enabled=false")
+@AutoConfigureObservability(tracing = false)
 public abstract class IntegrationTest {
 
     @LocalServerPort
@@ -48,13 +51,11 @@ public abstract class IntegrationTest {
     }
 
     @Autowired
-    private KafkaListenerEndpointRegistry listeners;
+    private ApplicationContext context;
 
     /** Live updates reach this instance's streams only once its task-updates consumer has partitions. */
     protected void awaitStreamListener() {
-        Eventually.eventually(java.time.Duration.ofSeconds(20),
-                () -> listeners.getListenerContainer("stream-changes").getAssignedPartitions(),
-                partitions -> partitions != null && !partitions.isEmpty());
+        AppInstance.awaitStreamListener(context);
     }
 
     /**

@@ -16,6 +16,7 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.extensions.kafka.eventhandling.KafkaMessageConverter;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.tracing.SpanFactory;
 
 /**
  * Publishes every stored event to {@code task-events}. Runs in the tracking processor
@@ -24,6 +25,9 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
  * processor's token moves on; a failed send rolls the batch back and it is published again (consumers
  * are idempotent). Axon's own publisher waits for each event's acknowledgement before sending the next,
  * which capped it at one broker round trip per event (docs/benchmarks.md).
+ *
+ * <p>Each record carries the trace context of this publisher's handling of the event (CloudEvents
+ * extension {@code traceparent}), so the projections continue the trace of the command that caused it.
  */
 @ProcessingGroup(TaskEventsKafkaPublisher.PROCESSING_GROUP)
 @DisallowReplay
@@ -37,19 +41,23 @@ public class TaskEventsKafkaPublisher {
     private final KafkaMessageConverter<String, CloudEvent> converter;
     private final String topic;
     private final long ackTimeoutMillis;
+    private final SpanFactory spans;
 
     public TaskEventsKafkaPublisher(Producer<String, CloudEvent> producer,
                                     KafkaMessageConverter<String, CloudEvent> converter,
-                                    String topic, long ackTimeoutMillis) {
+                                    String topic, long ackTimeoutMillis, SpanFactory spans) {
         this.producer = producer;
         this.converter = converter;
         this.topic = topic;
         this.ackTimeoutMillis = ackTimeoutMillis;
+        this.spans = spans;
     }
 
     @EventHandler
     void publish(Object payload, EventMessage<?> event) {
-        Future<RecordMetadata> sent = producer.send(converter.createKafkaMessage(event, topic));
+        // the stored traceparent is the command's; the record gets this handling span's (a no-op without tracing)
+        EventMessage<?> traced = spans.propagateContext(event);
+        Future<RecordMetadata> sent = producer.send(converter.createKafkaMessage(traced, topic));
         pendingOfThisBatch().add(sent);
     }
 

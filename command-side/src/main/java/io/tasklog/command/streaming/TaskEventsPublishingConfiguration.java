@@ -22,6 +22,7 @@ import org.axonframework.extensions.kafka.eventhandling.KafkaMessageConverter;
 import org.axonframework.extensions.kafka.eventhandling.cloudevent.CloudEventKafkaMessageConverter;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
+import org.axonframework.tracing.SpanFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.axonframework.messaging.StreamableMessageSource;
@@ -73,8 +74,9 @@ public class TaskEventsPublishingConfiguration {
     @Bean
     TaskEventsKafkaPublisher taskEventsKafkaPublisher(Producer<String, CloudEvent> taskEventsProducer,
                                                       KafkaMessageConverter<String, CloudEvent> kafkaMessageConverter,
-                                                      @Value("${axon.kafka.default-topic}") String topic) {
-        return new TaskEventsKafkaPublisher(taskEventsProducer, kafkaMessageConverter, topic, 15_000);
+                                                      @Value("${axon.kafka.default-topic}") String topic,
+                                                      SpanFactory spanFactory) {
+        return new TaskEventsKafkaPublisher(taskEventsProducer, kafkaMessageConverter, topic, 15_000, spanFactory);
     }
 
     /**
@@ -98,7 +100,8 @@ public class TaskEventsPublishingConfiguration {
                 .build();
         return new SequencePreservingConverter(
                 new ExternalTypeNameConverter(cloudEvents, topics.externalTypeNames()),
-                // Axon's tracing keys, mapped by the converter itself, and ours
+                // Axon's correlation keys, mapped by the converter itself, and ours; OpenTelemetry's
+                // traceparent/tracestate are valid extension names and travel as they are
                 Set.of(TaskAggregate.USER_ID, "traceId", "correlationId"));
     }
 

@@ -2,6 +2,7 @@ package io.tasklog.projections.stream;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.opentelemetry.context.Context;
 import io.tasklog.api.stream.StreamChange;
 import io.tasklog.api.stream.Topics;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
@@ -13,7 +14,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Announces a read-model change on {@code task-updates} only after the projection's transaction has
- * committed, so a client told about a change always finds it when it reads.
+ * committed, so a client told about a change always finds it when it reads. The announcement is sent in
+ * the trace context of the event handling that made the change (after commit, the processor's batch
+ * span would be current instead), so the trace of a command reaches every instance's stream push.
  */
 @Component
 public class StreamChangePublisher {
@@ -40,7 +43,8 @@ public class StreamChangePublisher {
             }
         });
         if (CurrentUnitOfWork.isStarted()) {
-            CurrentUnitOfWork.get().afterCommit(uow -> send.run());
+            Runnable inThisTrace = Context.current().wrap(send);
+            CurrentUnitOfWork.get().afterCommit(uow -> inThisTrace.run());
         } else {
             send.run();
         }
