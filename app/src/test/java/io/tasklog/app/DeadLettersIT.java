@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.tasklog.app.support.ApiClient.Response;
 import io.tasklog.app.support.IntegrationTest;
 import io.tasklog.app.support.PoisonedTaskView;
+import io.tasklog.app.support.PrometheusScrape;
 import io.tasklog.app.support.SseClient;
 import java.time.Duration;
 import java.time.Instant;
@@ -85,6 +86,11 @@ class DeadLettersIT extends IntegrationTest {
             eventually(SOON, () -> assertThat(api.get("/actuator/health", admin).json()
                     .at("/components/processors/details/task-view/deadLetters").asLong()).isGreaterThanOrEqualTo(3));
             assertThat(api.get("/actuator/health/readiness", null).json().get("status").asText()).isEqualTo("UP");
+            eventually(SOON, () -> assertThat(PrometheusScrape.of(api).value("tasklog_dead_letters", "processor", "task-view"))
+                    .isGreaterThanOrEqualTo(3));
+            PrometheusScrape scrape = PrometheusScrape.of(api);
+            assertThat(scrape.has("tasklog_processor_lag_events", "processor", "task-view", "segment", "0")).isTrue();
+            assertThat(scrape.has("tasklog_kafka_publisher_lag_events")).isTrue();
 
             // still broken: a retry fails again and counts the attempt
             Response failedAgain = api.post("/api/admin/dead-letters/" + first.get("id").asText() + "/retry", admin, null);

@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
@@ -19,6 +21,15 @@ import java.util.stream.Stream;
 public class SseClient implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * Streams are read on threads of their own: a plain thenAccept may run the (endless) read on whichever
+     * thread completes or joins the response future, e.g. the test's own thread calling status().
+     */
+    private static final ExecutorService READERS = Executors.newCachedThreadPool(r -> {
+        Thread thread = new Thread(r, "sse-client-reader");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private final List<Event> events = new CopyOnWriteArrayList<>();
     private final List<String> comments = new CopyOnWriteArrayList<>();
@@ -32,10 +43,10 @@ public class SseClient implements AutoCloseable {
             request.header("Last-Event-ID", lastEventId);
         }
         response = HttpClient.newHttpClient().sendAsync(request.build(), HttpResponse.BodyHandlers.ofLines());
-        response.thenAccept(r -> {
+        response.thenAcceptAsync(r -> {
             lines = r.body();
             read(lines);
-        });
+        }, READERS);
     }
 
     private void read(Stream<String> body) {
