@@ -43,6 +43,7 @@ class ChartContractIT {
 
     static final Path APP_JAR = Path.of(System.getProperty("tasklog.app.jar", "")).toAbsolutePath();
     static final Path README = RenderedChart.MODULE.resolve("../../README.md").normalize();
+    static final Path IMAGE_TAR = Path.of(System.getProperty("tasklog.image.tar", "none")).toAbsolutePath();
 
     /**
      * Settings the chart already sets that other work is adding to the application (remove a name once the
@@ -131,7 +132,8 @@ class ChartContractIT {
         int port = AppProcess.freePort();
         env.put("SERVER_PORT", Integer.toString(port));
 
-        AppLauncher launcher = AppLauncher.forThisMachine(APP_JAR, RenderedChart.MODULE.resolve("target"));
+        AppLauncher launcher = AppLauncher.forThisMachine(APP_JAR, IMAGE_TAR, RenderedChart.MODULE.resolve("target"));
+        System.out.println("ChartContractIT starts the app from " + launcher.describe());
         try (AppProcess app = launcher.start(env, RenderedChart.MODULE.resolve("target/contract-app.log"), port)) {
             app.awaitReady(Duration.ofMinutes(3));
 
