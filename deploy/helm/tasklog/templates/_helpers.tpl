@@ -116,15 +116,17 @@ else a random one. include "tasklog.keptSecretValue" (dict "root" . "name" $secr
 Returns the base64 encoding used in Secret data.
 */}}
 {{- define "tasklog.keptSecretValue" -}}
-{{- $existing := lookup "v1" "Secret" .root.Release.Namespace .name -}}
 {{- if .given -}}
 {{- .given | b64enc -}}
-{{- else if and $existing (hasKey $existing.data .key) -}}
+{{- else -}}
+{{- $existing := lookup "v1" "Secret" .root.Release.Namespace .name -}}
+{{- if and $existing (hasKey $existing.data .key) -}}
 {{- index $existing.data .key -}}
 {{- else if eq .generate "base64" -}}
 {{- randAlphaNum 48 | b64enc | b64enc -}}
 {{- else -}}
 {{- randAlphaNum 32 | b64enc -}}
+{{- end -}}
 {{- end -}}
 {{- end -}}
 
