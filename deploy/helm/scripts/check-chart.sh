@@ -49,6 +49,15 @@ for values in "$chart"/ci/*-values.yaml; do
   "$helm" template tasklog "$chart" --namespace tasklog -f "$values" >"$out/$name.yaml"
 done
 
+echo "== NOTES.txt (helm install --dry-run=client)"
+for values in "" "$chart"/ci/*-values.yaml; do
+  notes="$("$helm" install tasklog "$chart" --namespace tasklog --dry-run=client ${values:+-f "$values"} | sed -n '/^NOTES:/,$p')"
+  for expected in "Open the dashboard" "Register one" "helm test tasklog"; do
+    grep -q "$expected" <<<"$notes" || { echo "NOTES.txt (${values:-defaults}) lacks '$expected':" >&2; echo "$notes" >&2; exit 1; }
+  done
+done
+echo "NOTES.txt rendered for every value set"
+
 echo "== Kubernetes schemas and policies"
 (
   cd "$module/checks"
