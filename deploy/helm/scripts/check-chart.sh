@@ -69,9 +69,10 @@ echo "== Kubernetes schemas and policies"
 )
 
 echo "== shellcheck"
-if bash "$module/scripts/ensure-shellcheck.sh"; then
+if bash "$repo/scripts/ensure-debian-package.sh" shellcheck shellcheck; then
   shellcheck --version | sed -n 2p
-  shellcheck -x "$repo"/deploy/minikube/*.sh "$module"/scripts/*.sh "$repo"/test.sh "$repo"/.ci/run
+  shellcheck -x "$repo"/deploy/minikube/*.sh "$module"/scripts/*.sh "$repo"/scripts/*.sh "$repo"/app/src/jib/*.sh \
+    "$repo"/frontend/scripts/*.sh "$repo"/test.sh "$repo"/.ci/run
   echo "shellcheck passed"
 else
   echo "shellcheck could not be installed: deploy scripts NOT checked" >&2
