@@ -44,7 +44,7 @@ class Helm3CompatibilityTest {
     @ValueSource(strings = {"defaults", "ci/external-values.yaml", "ci/ha-tracing-values.yaml"})
     void helm3RendersWhatHelm4Renders(String values) {
         List<String> files = values.equals("defaults") ? List.of() : List.of(values);
-        // helm-java assumes Kubernetes v1.20 unless told; the chart requires >= 1.25 (Minikube runs a current one).
+        // helm-java assumes Kubernetes v1.20 unless told; the chart requires >= 1.30 (preStop sleep; Minikube runs a current one).
         var helm3 = new Helm(RenderedChart.CHART).template().withName("tasklog").withNamespace("tasklog")
                 .withKubeVersion("v1.34.0");
         files.forEach(f -> helm3.withValuesFile(RenderedChart.CHART.resolve(f)));
