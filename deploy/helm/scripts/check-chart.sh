@@ -26,6 +26,7 @@ bad_values=(
   "config.security.jwtSecret=too-short"
   "config.kafka.taskEventsPartitions=0"
   "config.stream.retention=1d"
+  "config.web.maxRequestBody=lots"
   "tracing.enabled=true"
   "postgresql.external.enabled=true"
   "kafka.external.enabled=true"
