@@ -80,6 +80,6 @@ cat >"$work/config.json" <<CONFIG
 CONFIG
 printf '[{"Config":"config.json","RepoTags":["tasklog-offline-base:%s"],"Layers":["layer.tar"]}]\n' "$version" >"$work/manifest.json"
 mkdir -p "$cache" "$(dirname "$out")"
-tar -C "$work" -cf "$cached.tmp" manifest.json config.json layer.tar
-mv -f "$cached.tmp" "$cached"
+tar -C "$work" -cf "$cached.$$" manifest.json config.json layer.tar
+mv -f "$cached.$$" "$cached"
 ln -f "$cached" "$out" 2>/dev/null || cp -f "$cached" "$out"

@@ -29,9 +29,9 @@ if [ -z "$found_helm" ]; then
   exit 1
 fi
 mkdir -p "$cache"
-install -m 0755 "$found_helm" "$cache/helm.tmp" && mv -f "$cache/helm.tmp" "$helm"
+install -m 0755 "$found_helm" "$cache/helm.$$" && mv -f "$cache/helm.$$" "$helm"
 if [ -n "$found_kubectl" ]; then
-  install -m 0755 "$found_kubectl" "$cache/kubectl.tmp" && mv -f "$cache/kubectl.tmp" "$cache/kubectl"
+  install -m 0755 "$found_kubectl" "$cache/kubectl.$$" && mv -f "$cache/kubectl.$$" "$cache/kubectl"
 fi
 
 echo "$helm"

@@ -36,8 +36,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The environment the chart gives the app is what the app reads: every variable the chart sets names a setting of
  * the packaged app, every setting of the README's configuration table is set by the chart, and the packaged app
  * started with exactly that environment (only the database and broker addresses pointed at this test's embedded
- * PostgreSQL and Kafka, and a free HTTP port) becomes ready and serves register -> create -> list. When the test
- * phase could build the container image offline, the app is started from the image's own filesystem.
+ * PostgreSQL and Kafka, a free HTTP port, and the container's memory limit as -XX:MaxRAM) becomes ready and serves
+ * register -> create -> list. When the build made the container image offline, the app is started from the
+ * image's own filesystem.
  */
 class ChartContractIT {
 
@@ -134,6 +135,11 @@ class ChartContractIT {
         env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         int port = AppProcess.freePort();
         env.put("SERVER_PORT", Integer.toString(port));
+        // What the container's memory limit does (the JVM sizes its heap from the cgroup limit): the app has
+        // to start and serve within the chart's limit.
+        String memoryLimit = String.valueOf(RenderedChart.map(RenderedChart.map(chart.appContainer().get("resources"))
+                .get("limits")).get("memory"));
+        env.merge("JAVA_TOOL_OPTIONS", "-XX:MaxRAM=" + bytes(memoryLimit), (chartOptions, maxRam) -> chartOptions + " " + maxRam);
 
         AppLauncher launcher = AppLauncher.forThisMachine(APP_JAR, IMAGE_TAR, RenderedChart.MODULE.resolve("target"));
         System.out.println("ChartContractIT starts the app from " + launcher.describe());
@@ -194,6 +200,25 @@ class ChartContractIT {
             s.execute("CREATE ROLE \"" + user + "\" LOGIN PASSWORD '" + password.replace("'", "''") + "'");
             s.execute("CREATE DATABASE \"" + database + "\" OWNER \"" + user + "\"");
         }
+    }
+
+    /** A Kubernetes memory quantity in bytes (768Mi, 1Gi, 1G, 512M, plain bytes). */
+    static long bytes(String quantity) {
+        Matcher m = Pattern.compile("^([0-9]+)(Ki|Mi|Gi|Ti|k|M|G|T)?$").matcher(quantity);
+        assertThat(m.matches()).as("memory quantity " + quantity).isTrue();
+        long n = Long.parseLong(m.group(1));
+        String unit = m.group(2) == null ? "" : m.group(2);
+        return n * switch (unit) {
+            case "Ki" -> 1L << 10;
+            case "Mi" -> 1L << 20;
+            case "Gi" -> 1L << 30;
+            case "Ti" -> 1L << 40;
+            case "k" -> 1_000L;
+            case "M" -> 1_000_000L;
+            case "G" -> 1_000_000_000L;
+            case "T" -> 1_000_000_000_000L;
+            default -> 1L;
+        };
     }
 
     private static String pointAt(String url, String expected, String hostAndPort) {
