@@ -1,15 +1,4 @@
 #!/usr/bin/env bash
 # Idempotent: makes sure Debian's chromium is at /usr/bin/chromium (used by e2e/run.mjs).
 set -euo pipefail
-if [ -x /usr/bin/chromium ]; then
-  exit 0
-fi
-if [ "$(id -u)" = "0" ]; then
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get update
-  apt-get install -y chromium
-  exit 0
-fi
-echo "ensure-chromium: /usr/bin/chromium is missing and this user is not root." >&2
-echo "Install it with: sudo apt-get update && sudo apt-get install -y chromium" >&2
-exit 1
+exec bash "$(dirname "$0")/../../scripts/ensure-debian-package.sh" /usr/bin/chromium chromium
