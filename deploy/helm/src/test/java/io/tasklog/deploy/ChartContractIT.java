@@ -46,15 +46,6 @@ class ChartContractIT {
     static final Path README = RenderedChart.MODULE.resolve("../../README.md").normalize();
     static final Path IMAGE_TAR = Path.of(System.getProperty("tasklog.image.tar", "none")).toAbsolutePath();
 
-    /**
-     * Settings the chart already sets that other work is adding to the application (remove a name once the
-     * app's application.yml or configuration metadata has it: the test then checks it like the others).
-     */
-    static final Set<String> BEING_ADDED_TO_THE_APP = Set.of(
-            "TASKLOG_SECURITY_ADMIN_EMAILS", "TASKLOG_SECURITY_ISSUER", "TASKLOG_SECURITY_AUTH_RATE_LIMIT_ENABLED",
-            "TASKLOG_SECURITY_AUTH_RATE_LIMIT_PER_ADDRESS", "TASKLOG_SECURITY_AUTH_RATE_LIMIT_PER_ACCOUNT",
-            "TASKLOG_SECURITY_AUTH_RATE_LIMIT_WINDOW", "TASKLOG_WEB_MAX_REQUEST_BODY", "TASKLOG_STREAM_MAX_PER_USER",
-            "TASKLOG_KAFKA_EXTERNAL_TYPE_NAMES");
     /** Standard variables read by the JVM or the OpenTelemetry SDK, not Spring settings. */
     static final Pattern NOT_SPRING = Pattern.compile("JAVA_TOOL_OPTIONS|POD_NAME|OTEL_[A-Z_]+");
     static final Map<String, String> FIELD_REFS = Map.of("metadata.name", "tasklog-7d9f8-abcde");
@@ -89,8 +80,7 @@ class ChartContractIT {
 
         Set<String> unknown = new TreeSet<>();
         for (String name : env.keySet()) {
-            if (!NOT_SPRING.matcher(name).matches() && !settings.knowsEnvironmentVariable(name)
-                    && !BEING_ADDED_TO_THE_APP.contains(name)) {
+            if (!NOT_SPRING.matcher(name).matches() && !settings.knowsEnvironmentVariable(name)) {
                 unknown.add(name);
             }
         }
