@@ -12,6 +12,7 @@ import io.tasklog.api.task.TaskDeletedEvent;
 import io.tasklog.api.task.TaskDetails;
 import io.tasklog.api.task.TaskField;
 import io.tasklog.api.task.TaskUpdatedEvent;
+import io.tasklog.command.task.TaskRules;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -124,10 +125,11 @@ public class RecurrenceSaga {
         RecurrenceRule rule = RecurrenceRule.parse(recurrence.rrule());
         ZoneId zone = ZoneId.of(details.timeZone());
         int soFar = occurrenceNumber - occurrencesBeforeAnchor;
-        if (recurrence.anchor() == RecurrenceAnchor.COMPLETION) {
-            return rule.nextAfterCompletion(completedAt, details.dueAt(), zone, soFar);
-        }
-        return rule.nextAfter(anchorDue, details.dueAt(), zone, soFar);
+        Optional<Instant> next = recurrence.anchor() == RecurrenceAnchor.COMPLETION
+                ? rule.nextAfterCompletion(completedAt, details.dueAt(), zone, soFar)
+                : rule.nextAfter(anchorDue, details.dueAt(), zone, soFar);
+        // a due date no task may have would be refused for ever (and retried for ever): the series ends there
+        return next.filter(due -> !due.isAfter(TaskRules.LATEST_DUE));
     }
 
     /** The rule (or the due date) changed: the series continues from the current occurrence. */

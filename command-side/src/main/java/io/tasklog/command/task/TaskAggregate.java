@@ -162,9 +162,16 @@ public class TaskAggregate {
         return state;
     }
 
-    /** Idempotent: a redelivered link changes nothing. Allowed on a completed task (that is when it happens). */
+    /**
+     * Idempotent: a redelivered link changes nothing. Allowed on a completed task (that is when it happens), and
+     * a no-op on a task deleted since it was completed: the link is the saga's record, and refusing it would
+     * fail the saga's handling of the completion over and over (the next occurrence exists all the same).
+     */
     @CommandHandler
     public TaskView handle(RecordNextOccurrenceCommand command, @MetaDataValue(USER_ID) String userId) {
+        if (deleted) {
+            return null;
+        }
         requireActionableBy(userId);
         if (!command.nextTaskId().equals(nextOccurrenceId)) {
             apply(new NextOccurrenceCreatedEvent(taskId, state.ownerId(), command.nextTaskId(), command.nextDueAt()));

@@ -8,6 +8,7 @@ import io.tasklog.api.task.RecurrenceAnchor;
 import io.tasklog.api.task.ReopenTaskCommand;
 import io.tasklog.api.task.TaskCompletedEvent;
 import io.tasklog.api.task.NextOccurrenceCreatedEvent;
+import io.tasklog.api.task.RecordNextOccurrenceCommand;
 import io.tasklog.api.task.SeriesLink;
 import io.tasklog.api.task.TaskBecameRecurringEvent;
 import io.tasklog.api.task.TaskCreatedEvent;
@@ -285,6 +286,16 @@ class TaskAggregateTest {
                     .when(update(Set.of(TaskField.RECURRENCE), onlyRecurrence(WEEKLY)), AS_OWNER)
                     .expectEvents(new TaskUpdatedEvent(TASK, OWNER, Set.of(TaskField.RECURRENCE), onlyRecurrence(WEEKLY)),
                             becameRecurring(WEEKLY, third));
+        }
+
+        @Test
+        void recordingTheNextOccurrenceOnATaskDeletedSinceItsCompletionChangesNothing() {
+            fixture.given(new TaskCreatedEvent(TASK, OWNER, dueWith(DAILY), null),
+                            becameRecurring(DAILY, new SeriesLink(TASK, null, 1)),
+                            new TaskCompletedEvent(TASK, OWNER, NOW), new TaskDeletedEvent(TASK, OWNER))
+                    .when(new RecordNextOccurrenceCommand(TASK, "task-2", DUE.plusSeconds(86_400)), AS_OWNER)
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
         }
 
         @Test
