@@ -4,7 +4,9 @@ import static io.tasklog.app.support.Eventually.eventually;
 import static io.tasklog.app.support.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tasklog.app.support.ApiClient;
 import io.tasklog.app.support.ApiClient.Response;
+import io.tasklog.app.support.AppInstance;
 import io.tasklog.app.support.IntegrationTest;
 import io.tasklog.app.support.SseClient;
 import java.net.URI;
@@ -16,10 +18,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * A user holds at most {@code tasklog.stream.max-per-user} (20) open streams per instance: one more is refused
  * with a 429 problem and {@code Retry-After}, other users are not affected, and a stream that ends frees its slot.
+ * An instance serving {@code tasklog.stream.max-per-instance} streams refuses more with 503 and serves the rest.
  */
 class StreamLimitIT extends IntegrationTest {
 
@@ -60,8 +64,34 @@ class StreamLimitIT extends IntegrationTest {
         }
     }
 
-    /** A refused stream has a body that ends; an accepted one would not, so the wait is bounded. */
+    @Test
+    void aFullInstanceRefusesNewStreamsWith503AndKeepsServingEverythingElse() throws Exception {
+        try (ConfigurableApplicationContext small = AppInstance.start("tasklog", "",
+                "--tasklog.stream.max-per-instance=2")) {
+            ApiClient instance = AppInstance.client(small);
+            String alice = instance.newUser();
+            String bob = instance.newUser();
+            try (SseClient first = new SseClient(instance.baseUrl(), alice, null).awaitConnected();
+                 SseClient second = new SseClient(instance.baseUrl(), bob, null).awaitConnected()) {
+                Response full = openStreamExpectingAnAnswer(instance, instance.newUser());
+                assertProblem("a stream on a full instance", full, 503);
+                assertThat(full.header("Retry-After")).hasValue("15");
+
+                assertThat(instance.post("/api/tasks", alice, "{\"title\":\"still writable\"}").status()).isEqualTo(201);
+                assertThat(instance.get("/api/tasks", bob).status()).isEqualTo(200);
+                assertThat(instance.get("/actuator/health/readiness", null).status()).isEqualTo(200);
+                assertThat(first.status()).isEqualTo(200);
+                assertThat(second.status()).isEqualTo(200);
+            }
+        }
+    }
+
     private Response openStreamExpectingAnAnswer(String token) throws Exception {
+        return openStreamExpectingAnAnswer(api, token);
+    }
+
+    /** A refused stream has a body that ends; an accepted one would not, so the wait is bounded. */
+    private static Response openStreamExpectingAnAnswer(ApiClient api, String token) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(api.baseUrl() + "/api/stream"))
                 .header("Accept", "text/event-stream").header("Authorization", "Bearer " + token).build();
         HttpResponse<String> response = HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofString())

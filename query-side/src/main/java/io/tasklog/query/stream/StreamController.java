@@ -99,6 +99,20 @@ public class StreamController {
                 .body(problem);
     }
 
+    /**
+     * 503, not 429: the caller did nothing wrong, this instance is full. Refusing the stream early keeps the
+     * connections a full instance still has for writes, reads and health probes.
+     */
+    @ExceptionHandler(InstanceFullException.class)
+    ResponseEntity<ProblemDetail> instanceFull(InstanceFullException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+        problem.setTitle("Server full");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(HEARTBEAT.toSeconds()))
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
+    }
+
     /** The log entries after the last one sent, in batches until none are left (and moves the mark past them). */
     private List<StreamChange> newEntries(String userId, AtomicLong lastSent) {
         List<StreamChange> all = new java.util.ArrayList<>();

@@ -3,6 +3,7 @@ package io.tasklog.query.stream;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,18 +16,35 @@ import org.springframework.stereotype.Component;
 public class StreamSlots {
 
     private final int maxPerUser;
+    private final int maxPerInstance;
     private final ConcurrentMap<String, Integer> open = new ConcurrentHashMap<>();
+    private final AtomicInteger total = new AtomicInteger();
 
     public StreamSlots(StreamProperties properties) {
         this.maxPerUser = properties.maxPerUser();
+        this.maxPerInstance = properties.maxPerInstance();
     }
 
     /**
      * One stream slot for {@code userId}, to be released when the stream ends.
      *
      * @throws TooManyStreamsException when the user already holds {@code max-per-user} streams here
+     * @throws InstanceFullException when this instance already serves {@code max-per-instance} streams
      */
     Slot acquire(String userId) {
+        if (total.incrementAndGet() > maxPerInstance) {
+            total.decrementAndGet();
+            throw new InstanceFullException(maxPerInstance);
+        }
+        try {
+            return acquireForUser(userId);
+        } catch (RuntimeException e) {
+            total.decrementAndGet();
+            throw e;
+        }
+    }
+
+    private Slot acquireForUser(String userId) {
         boolean[] granted = {false};
         open.compute(userId, (user, count) -> {
             int current = count == null ? 0 : count;
@@ -43,6 +61,10 @@ public class StreamSlots {
         return open.getOrDefault(userId, 0);
     }
 
+    int openStreams() {
+        return total.get();
+    }
+
     /** A held slot; releasing it twice counts once. */
     final class Slot {
 
@@ -56,6 +78,7 @@ public class StreamSlots {
         void release() {
             if (released.compareAndSet(false, true)) {
                 open.computeIfPresent(userId, (user, count) -> count > 1 ? count - 1 : null);
+                total.decrementAndGet();
             }
         }
     }
