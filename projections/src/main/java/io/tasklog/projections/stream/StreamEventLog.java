@@ -51,6 +51,11 @@ public class StreamEventLog {
                 .param("cutoff", java.sql.Timestamp.from(cutoff)).update();
     }
 
+    /** The newest sequence of all users' logs (0 when empty). */
+    public long latestOfAll() {
+        return jdbc.sql("select coalesce(max(sequence), 0) from stream_event").query(Long.class).single();
+    }
+
     /** The newest sequence of the user's log (0 when empty). */
     public long latest(String userId) {
         return jdbc.sql("select coalesce(max(sequence), 0) from stream_event where user_id = :user")

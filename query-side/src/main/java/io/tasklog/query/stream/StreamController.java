@@ -1,15 +1,10 @@
 package io.tasklog.query.stream;
 
-import io.tasklog.api.query.WatchChangesQuery;
 import io.tasklog.api.stream.StreamChange;
-import io.tasklog.projections.stream.StreamEventLog;
 import java.security.Principal;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
-import org.axonframework.queryhandling.SubscriptionQueryResult;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -26,10 +21,11 @@ import reactor.core.scheduler.Schedulers;
 /**
  * {@code GET /api/stream}: the caller's task and notification changes as Server-Sent Events, each with
  * the id of its entry in the caller's change log. Subscription-query updates (fed by topic task-updates)
- * only signal that the log has grown; the stream then sends every entry after the last one it sent, in
+ * only signal that the log has grown; the user's {@link UserChangeFeed}, shared by all their streams on this
+ * instance, reads the new entries once, and each stream sends every entry after the last one it sent, in
  * order. So a signal that is lost, duplicated or reordered never loses or repeats a change, a client
- * reconnecting with {@code Last-Event-ID} gets exactly what it missed, and a periodic catch-up covers a
- * signal that never comes. A comment every 15 s keeps proxies from closing an idle stream (and, failing to
+ * reconnecting with {@code Last-Event-ID} gets exactly what it missed, and one periodic check per instance
+ * ({@link UserChangeFeeds}) covers a signal that never comes. A comment every 15 s keeps proxies from closing an idle stream (and, failing to
  * reach a client that went away, ends its stream). A user holds at most {@code tasklog.stream.max-per-user}
  * streams per instance; one more gets a 429 problem (see {@link StreamSlots} for why not close the oldest).
  */
@@ -37,19 +33,14 @@ import reactor.core.scheduler.Schedulers;
 public class StreamController {
 
     static final Duration HEARTBEAT = Duration.ofSeconds(15);
-    static final Duration CATCH_UP = Duration.ofSeconds(5);
-    static final int BATCH = 500;
 
-    private final QueryGateway queries;
-    private final StreamEventLog changeLog;
+    private final UserChangeFeeds feeds;
     private final StreamEvents events;
     private final StreamShutdown shutdown;
     private final StreamSlots slots;
 
-    public StreamController(QueryGateway queries, StreamEventLog changeLog, StreamEvents events,
-                            StreamShutdown shutdown, StreamSlots slots) {
-        this.queries = queries;
-        this.changeLog = changeLog;
+    public StreamController(UserChangeFeeds feeds, StreamEvents events, StreamShutdown shutdown, StreamSlots slots) {
+        this.feeds = feeds;
         this.events = events;
         this.shutdown = shutdown;
         this.slots = slots;
@@ -60,32 +51,40 @@ public class StreamController {
                                                 @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
         String userId = user.getName();
         StreamSlots.Slot slot = slots.acquire(userId);
-        SubscriptionQueryResult<Long, StreamChange> subscription;
+        UserChangeFeed feed;
         try {
-            subscription = queries.subscriptionQuery(new WatchChangesQuery(userId), ResponseTypes.instanceOf(Long.class),
-                    ResponseTypes.instanceOf(StreamChange.class));
+            feed = feeds.acquire(userId);
         } catch (RuntimeException e) {
             slot.release();
             throw e;
         }
         Long resumeFrom = parseEventId(lastEventId);
-        AtomicLong lastSent = new AtomicLong();
-        Flux<Object> signals = Flux.merge(subscription.updates(), Flux.interval(CATCH_UP)).onBackpressureLatest();
-        Flux<ServerSentEvent<Object>> changes = subscription.initialResult()
-                .doOnNext(latest -> lastSent.set(resumeFrom != null ? resumeFrom : latest))
-                .flatMapMany(latest -> Flux.concat(Flux.just((Object) "resume"), signals))
+        AtomicLong lastSent = new AtomicLong(resumeFrom != null ? resumeFrom : feed.position());
+        // the first tick sends what a resuming client missed; heartbeats also re-check (a tick may be dropped)
+        Flux<Object> heartbeats = Flux.interval(HEARTBEAT).map(tick -> (Object) tick).share();
+        Flux<Object> checks = Flux.merge(Flux.just((Object) "resume"), feed.ticks(), heartbeats).onBackpressureLatest();
+        Flux<ServerSentEvent<Object>> changes = checks
                 .publishOn(Schedulers.boundedElastic(), 1)
-                .concatMapIterable(signal -> newEntries(userId, lastSent))
+                .concatMapIterable(signal -> newEntries(feed, lastSent))
                 .map(change -> events.toEvent(change, userId));
-        Flux<ServerSentEvent<Object>> heartbeats = Flux.interval(HEARTBEAT)
+        Flux<ServerSentEvent<Object>> comments = heartbeats
                 .map(tick -> ServerSentEvent.builder().comment("heartbeat").build());
         ServerSentEvent<Object> hello = ServerSentEvent.builder().comment("connected").retry(Duration.ofSeconds(2)).build();
-        return Flux.concat(Flux.just(hello), Flux.merge(changes, heartbeats))
+        return Flux.concat(Flux.just(hello), Flux.merge(changes, comments))
                 .takeUntilOther(shutdown.signal())
                 .doFinally(signal -> {
-                    subscription.cancel();
+                    feeds.release(userId);
                     slot.release();
                 });
+    }
+
+    /** The entries after the last one sent (and moves the mark past them). */
+    private static List<StreamChange> newEntries(UserChangeFeed feed, AtomicLong lastSent) {
+        List<StreamChange> entries = feed.after(lastSent.get());
+        if (!entries.isEmpty()) {
+            lastSent.set(entries.get(entries.size() - 1).sequence());
+        }
+        return entries;
     }
 
     /** Retry-After: by then a heartbeat has found out whether the user's other streams are still read. */
@@ -111,20 +110,6 @@ public class StreamController {
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(HEARTBEAT.toSeconds()))
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);
-    }
-
-    /** The log entries after the last one sent, in batches until none are left (and moves the mark past them). */
-    private List<StreamChange> newEntries(String userId, AtomicLong lastSent) {
-        List<StreamChange> all = new java.util.ArrayList<>();
-        List<StreamChange> batch;
-        do {
-            batch = changeLog.since(userId, lastSent.get(), BATCH);
-            if (!batch.isEmpty()) {
-                lastSent.set(batch.get(batch.size() - 1).sequence());
-                all.addAll(batch);
-            }
-        } while (batch.size() == BATCH);
-        return all;
     }
 
     private static Long parseEventId(String lastEventId) {

@@ -61,7 +61,7 @@ public class StreamSlots {
         return open.getOrDefault(userId, 0);
     }
 
-    int openStreams() {
+    public int openStreams() {
         return total.get();
     }
 

@@ -2,7 +2,7 @@ package io.tasklog.app.operations.metrics;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.eventhandling.EventBus;
-import org.axonframework.queryhandling.QueryUpdateEmitter;
+import io.tasklog.query.stream.StreamSlots;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -28,7 +28,7 @@ public class OperationsMetricsConfiguration {
     }
 
     @Bean
-    OpenStreamsGauge openStreamsGauge(QueryUpdateEmitter queryUpdateEmitter) {
-        return new OpenStreamsGauge(queryUpdateEmitter);
+    OpenStreamsGauge openStreamsGauge(StreamSlots streamSlots) {
+        return new OpenStreamsGauge(streamSlots);
     }
 }
