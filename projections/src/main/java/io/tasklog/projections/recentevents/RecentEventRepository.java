@@ -33,7 +33,7 @@ public class RecentEventRepository {
     public boolean insert(String table, String userId, long sequence, RecentTaskEvent event) {
         return jdbc.sql("insert into " + table + """
                          (event_id, user_id, task_id, sequence, type, title, at, changes)
-                        values (:id, :user, :task, :sequence, :type, :title, :at, cast(:changes as jsonb))
+                        values (:id, :user, :task, :sequence, :type, :title, :at, cast(:changes as json))
                         on conflict (event_id) do nothing""")
                 .param("id", event.eventId()).param("user", userId).param("task", event.taskId())
                 .param("sequence", sequence).param("type", event.type()).param("title", event.title())
