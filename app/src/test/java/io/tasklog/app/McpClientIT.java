@@ -3,9 +3,10 @@ package io.tasklog.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tasklog.app.support.IntegrationTest;
-import java.nio.file.Files;
+import io.tasklog.app.support.NodeScript;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,21 +21,7 @@ class McpClientIT extends IntegrationTest {
         awaitStreamListener();
         Path client = Path.of("src", "test", "mcp-client").toAbsolutePath();
         assertThat(client.resolve("node_modules/@modelcontextprotocol/sdk")).as("MCP client installed (npm ci)").exists();
-        Path log = Path.of("target", "mcp-client.log").toAbsolutePath();
-        Files.createDirectories(log.getParent());
-        ProcessBuilder session = new ProcessBuilder("node", "session.mjs")
-                .directory(client.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        session.environment().put("BASE_URL", api.baseUrl());
-        Process node = session.start();
-        boolean finished = node.waitFor(3, TimeUnit.MINUTES);
-        if (!finished) {
-            node.destroyForcibly();
-        }
-        String output = Files.readString(log);
-        assertThat(finished).as("MCP client finished in time:\n" + output).isTrue();
-        assertThat(node.exitValue()).as("MCP client:\n" + output).isZero();
-        assertThat(output).contains(" 0 failed");
+        NodeScript.runPassing(client, "session.mjs", Map.of("BASE_URL", api.baseUrl()),
+                Path.of("target", "mcp-client.log"), Duration.ofMinutes(3));
     }
 }
