@@ -52,7 +52,7 @@ public class McpServerConfiguration {
         return guard;
     }
 
-    @Bean(destroyMethod = "closeGracefully")
+    @Bean
     McpSyncServer mcpServer(HttpServletStreamableServerTransportProvider transport, McpSessionOwners owners,
                             TaskReadTools reads, TaskWriteTools writes, ContextTools context, RecentEvents recentEvents,
                             ToolCalls calls) {
@@ -69,6 +69,11 @@ public class McpServerConfiguration {
                 .tools(tools.stream().map(calls::specification).toList())
                 .resources(recentEvents.resource())
                 .build();
+    }
+
+    @Bean
+    McpShutdown mcpShutdown(McpSyncServer server) {
+        return new McpShutdown(server);
     }
 
     @Bean
