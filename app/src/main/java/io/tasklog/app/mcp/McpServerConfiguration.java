@@ -2,9 +2,11 @@ package io.tasklog.app.mcp;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modelcontextprotocol.server.McpServer;
+import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
 import io.modelcontextprotocol.spec.McpSchema;
+import io.tasklog.query.stream.StreamShutdown;
 import java.util.List;
 import java.util.stream.Stream;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -52,12 +54,25 @@ public class McpServerConfiguration {
         return guard;
     }
 
+    /**
+     * Its sessions are closed when the application starts stopping, with the SSE streams ({@link StreamShutdown}):
+     * a client's open notification stream would otherwise hold the web server's graceful shutdown for its whole
+     * timeout. Clients then open a new session (on another instance, behind a load balancer).
+     */
     @Bean
     McpSyncServer mcpServer(HttpServletStreamableServerTransportProvider transport, McpSessionOwners owners,
                             TaskReadTools reads, TaskWriteTools writes, ContextTools context, RecentEvents recentEvents,
-                            ToolCalls calls) {
-        List<McpTool> tools = Stream.of(reads.tools(), writes.tools(), context.tools()).flatMap(List::stream).toList();
-        return McpServer.sync(new UserScopedTransport(transport, owners))
+                            ToolCalls calls, StreamShutdown shutdown) {
+        McpSyncServer server = build(new UserScopedTransport(transport, owners),
+                Stream.of(reads.tools(), writes.tools(), context.tools()).flatMap(List::stream).map(calls::specification).toList(),
+                recentEvents);
+        shutdown.signal().subscribe(null, null, server::closeGracefully);
+        return server;
+    }
+
+    private static McpSyncServer build(UserScopedTransport transport, List<SyncToolSpecification> tools,
+                                       RecentEvents recentEvents) {
+        return McpServer.sync(transport)
                 .serverInfo("tasklog", "0.1.0")
                 .instructions("Tasklog is the user's todo list. Use the tools to list, read, create, change, complete, "
                         + "reopen and delete the user's tasks, read a task's history or past state, and the user's "
@@ -66,14 +81,9 @@ public class McpServerConfiguration {
                 .capabilities(McpSchema.ServerCapabilities.builder().tools(false).resources(true, false).build())
                 // arguments are checked by the tools themselves, in the HTTP API's words (see ToolArguments)
                 .validateToolInputs(false)
-                .tools(tools.stream().map(calls::specification).toList())
+                .tools(tools)
                 .resources(recentEvents.resource())
                 .build();
-    }
-
-    @Bean
-    McpShutdown mcpShutdown(McpSyncServer server) {
-        return new McpShutdown(server);
     }
 
     @Bean
