@@ -3,9 +3,10 @@ package io.tasklog.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tasklog.app.support.IntegrationTest;
-import java.nio.file.Files;
+import io.tasklog.app.support.NodeScript;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,22 +22,8 @@ class DashboardBrowserIT extends IntegrationTest {
         assertThat(frontend.resolve("node_modules/playwright-core")).as("frontend built (npm ci)").exists();
         assertThat(Path.of(System.getProperty("tasklog.chromium", "/usr/bin/chromium")))
                 .as("chromium installed: run frontend/scripts/ensure-chromium.sh").exists();
-        Path log = Path.of("target", "e2e.log").toAbsolutePath();
-        Files.createDirectories(log.getParent());
-        ProcessBuilder browserTests = new ProcessBuilder("node", "e2e/run.mjs")
-                .directory(frontend.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        browserTests.environment().put("BASE_URL", api.baseUrl());
-        browserTests.environment().put("SCREENSHOT_DIR", Path.of("target", "screenshots").toAbsolutePath().toString());
-        Process node = browserTests.start();
-        boolean finished = node.waitFor(6, TimeUnit.MINUTES);
-        if (!finished) {
-            node.destroyForcibly();
-        }
-        String output = Files.readString(log);
-        assertThat(finished).as("browser tests finished in time:\n" + output).isTrue();
-        assertThat(node.exitValue()).as("browser tests:\n" + output).isZero();
-        assertThat(output).contains("0 failed");
+        NodeScript.runPassing(frontend, "e2e/run.mjs", Map.of("BASE_URL", api.baseUrl(),
+                        "SCREENSHOT_DIR", Path.of("target", "screenshots").toAbsolutePath().toString()),
+                Path.of("target", "e2e.log"), Duration.ofMinutes(6));
     }
 }

@@ -16,6 +16,7 @@ public final class Benchmarks {
                   StreamLatencyBench      command accepted -> SSE task.changed latency at a fixed rate; max commands/s
                   QueryAtScaleBench       seeds 100,000 tasks for one user, times each list query shape
                   ReminderLatenessBench   lateness of "overdue" notification.created events against dueAt
+                  McpLatencyBench         MCP tool calls (create_task, list_tasks) beside the same REST calls
 
                 See docs/benchmarks-howto.md.""");
     }

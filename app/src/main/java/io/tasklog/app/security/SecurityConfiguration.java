@@ -23,7 +23,8 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Stateless Bearer-token security: {@code /api/auth/**}, API docs, health and the dashboard's static
- * files are open; every other {@code /api} call needs a valid access token whose subject is the user id.
+ * files are open; every other {@code /api} call, and the MCP server at {@code /mcp}, needs a valid access token
+ * whose subject is the user id.
  * No cookies are used, so there is no CSRF surface.
  */
 @Configuration(proxyBeanMethods = false)
@@ -41,6 +42,8 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/auth/register", "/api/auth/login").permitAll()
                         .requestMatchers("/api/admin/**").hasRole(AdminAccess.ADMIN)
                         .requestMatchers("/api/**").authenticated()
+                        // the MCP server: the same tokens, the caller is the token's subject
+                        .requestMatchers("/mcp", "/mcp/**").authenticated()
                         .anyRequest().permitAll())
                 .oauth2ResourceServer(rs -> rs.jwt(Customizer.withDefaults())
                         .authenticationEntryPoint(entryPoint).accessDeniedHandler(deniedHandler))

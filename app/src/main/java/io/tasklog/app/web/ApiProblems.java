@@ -62,9 +62,14 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
-        String expected = e.getRequiredType() == null ? "another type" : describe(e.getRequiredType());
+        return invalidParameter(e.getName(), e.getValue(), e.getRequiredType());
+    }
+
+    /** A parameter whose value is not of its type; also what the MCP tools answer for such an argument. */
+    public static ProblemDetail invalidParameter(String name, Object value, Class<?> requiredType) {
+        String expected = requiredType == null ? "another type" : describe(requiredType);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "'" + e.getName() + "' must be " + expected + ", not '" + e.getValue() + "'");
+                "'" + name + "' must be " + expected + ", not '" + value + "'");
         problem.setTitle("Invalid parameter");
         return problem;
     }
@@ -84,7 +89,7 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception e) {
+    public ProblemDetail unexpected(Exception e) {
         String id = java.util.UUID.randomUUID().toString();
         log.error("Unexpected error {}", id, e);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,

@@ -25,6 +25,18 @@ import java.util.stream.Collectors;
 record TaskPatch(Set<TaskField> fields, TaskDetails values) {
 
     static TaskPatch read(JsonNode body, ObjectMapper mapper, Validator validator) {
+        TaskPatch patch = fieldsOf(body, mapper, validator);
+        if (patch.fields().isEmpty()) {
+            throw new TaskRuleViolationException("body", "the patch names no field to change");
+        }
+        return patch;
+    }
+
+    /**
+     * The writable fields a JSON object names, with their values, read and checked (types, list sizes) before
+     * the task's own rules look at them; any other member is refused. Also what a create from JSON reads.
+     */
+    static TaskPatch fieldsOf(JsonNode body, ObjectMapper mapper, Validator validator) {
         if (!(body instanceof ObjectNode object)) {
             throw new TaskRuleViolationException("body", "the body must be a JSON object");
         }
@@ -33,9 +45,6 @@ record TaskPatch(Set<TaskField> fields, TaskDetails values) {
             String name = names.next();
             fields.add(fieldNamed(name).orElseThrow(() ->
                     new TaskRuleViolationException(name, "unknown or read-only field: " + name)));
-        }
-        if (fields.isEmpty()) {
-            throw new TaskRuleViolationException("body", "the patch names no field to change");
         }
         TaskRequest values = valuesOf(object, mapper);
         withinLimits(values, validator);

@@ -1,6 +1,7 @@
 package io.tasklog.projections.config;
 
 import io.tasklog.projections.notifications.NotificationProjection;
+import io.tasklog.projections.recentevents.McpContextProjection;
 import io.tasklog.projections.taskview.TaskViewProjection;
 import java.util.List;
 
@@ -9,7 +10,7 @@ public final class Projections {
 
     /** Every projection fed from {@code task-events}; a projection added later is added here. */
     public static final List<String> GROUPS = List.of(TaskViewProjection.PROCESSING_GROUP,
-            NotificationProjection.PROCESSING_GROUP);
+            NotificationProjection.PROCESSING_GROUP, McpContextProjection.PROCESSING_GROUP);
 
     private Projections() {
     }

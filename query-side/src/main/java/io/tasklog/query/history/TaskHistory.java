@@ -5,10 +5,8 @@ import io.tasklog.api.query.Page;
 import io.tasklog.api.task.NextOccurrenceCreatedEvent;
 import io.tasklog.api.task.TaskBecameOverdueEvent;
 import io.tasklog.api.task.TaskBecameRecurringEvent;
-import io.tasklog.api.task.TaskDetails;
 import io.tasklog.api.task.TaskReminderDueEvent;
-import io.tasklog.api.task.TaskField;
-import io.tasklog.api.task.TaskStatus;
+import io.tasklog.api.task.TaskChanges;
 import io.tasklog.api.task.TaskView;
 import io.tasklog.api.task.TaskViewFold;
 import java.time.Instant;
@@ -16,7 +14,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.springframework.stereotype.Service;
 
@@ -82,10 +79,10 @@ public class TaskHistory {
         boolean systemEvent = event.getPayload() instanceof TaskReminderDueEvent
                 || event.getPayload() instanceof TaskBecameOverdueEvent;
         Object actor = systemEvent ? null : event.getMetaData().get("userId");
-        Map<String, HistoryItem.FieldChange> changes = changes(before, after);
+        Map<String, TaskChanges.FieldChange> changes = new LinkedHashMap<>(TaskChanges.between(before, after));
         if (event.getPayload() instanceof NextOccurrenceCreatedEvent next) {
-            changes.put("nextOccurrenceId", new HistoryItem.FieldChange(null, next.nextTaskId()));
-            changes.put("nextOccurrenceDueAt", new HistoryItem.FieldChange(null, next.nextDueAt()));
+            changes.put("nextOccurrenceId", new TaskChanges.FieldChange(null, next.nextTaskId()));
+            changes.put("nextOccurrenceDueAt", new TaskChanges.FieldChange(null, next.nextDueAt()));
         }
         return new HistoryItem(event.getIdentifier(), typeOf(event.getPayloadType()), event.getTimestamp(),
                 actor == null ? SYSTEM_ACTOR : actor.toString(), event.getSequenceNumber(), changes);
@@ -95,30 +92,5 @@ public class TaskHistory {
     static String typeOf(Class<?> payloadType) {
         String name = payloadType.getSimpleName().replaceFirst("^Task", "").replaceFirst("Event$", "");
         return Character.toLowerCase(name.charAt(0)) + name.substring(1);
-    }
-
-    private static Map<String, HistoryItem.FieldChange> changes(TaskView before, TaskView after) {
-        Map<String, HistoryItem.FieldChange> changes = new LinkedHashMap<>();
-        TaskDetails from = before == null ? null : TaskViewFold.details(before);
-        TaskDetails to = after == null ? null : TaskViewFold.details(after);
-        for (TaskField field : TaskField.values()) {
-            put(changes, field.jsonName(), from == null ? null : from.valueOf(field), to == null ? null : to.valueOf(field));
-        }
-        put(changes, "status", statusOf(before), statusOf(after));
-        put(changes, "completedAt", before == null ? null : before.completedAt(), after == null ? null : after.completedAt());
-        put(changes, "seriesId", before == null ? null : before.seriesId(), after == null ? null : after.seriesId());
-        put(changes, "previousOccurrenceId", before == null ? null : before.previousOccurrenceId(),
-                after == null ? null : after.previousOccurrenceId());
-        return changes;
-    }
-
-    private static TaskStatus statusOf(TaskView view) {
-        return view == null ? null : view.status();
-    }
-
-    private static void put(Map<String, HistoryItem.FieldChange> changes, String field, Object from, Object to) {
-        if (!Objects.equals(from, to)) {
-            changes.put(field, new HistoryItem.FieldChange(from, to));
-        }
     }
 }
