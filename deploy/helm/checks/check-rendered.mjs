@@ -22,7 +22,7 @@ const DASHBOARD_METRICS = [
 const EXPECTATIONS = {
   default: (docs, where) => {
     expectCount(docs, 'StatefulSet', 2, where);
-    expectCount(docs, 'Ingress', 1, where);
+    expectCount(docs, 'Ingress', 2, where);
     expectEqual(appDeployment(docs)?.spec?.replicas, 2, `${where}: app replicas`);
     expectEqual(appConfig(docs)?.OTEL_SDK_DISABLED, 'true', `${where}: tracing off by default`);
     expectMatch(appConfig(docs)?.SPRING_DATASOURCE_URL, /^jdbc:postgresql:\/\/[a-z0-9-]+-postgresql:5432\/tasklog$/,
@@ -43,8 +43,9 @@ const EXPECTATIONS = {
     const env = appContainer(docs)?.env ?? [];
     expectEqual(secretRef(env, 'SPRING_DATASOURCE_PASSWORD'), 'tasklog-db/app-password', `${where}: database password ref`);
     expectEqual(secretRef(env, 'TASKLOG_SECURITY_JWT_SECRET'), 'tasklog-jwt/jwt-secret', `${where}: JWT key ref`);
-    const ingress = docs.find((d) => d.kind === 'Ingress');
-    expectEqual(ingress?.spec?.tls?.[0]?.secretName, 'tasklog-tls', `${where}: ingress TLS secret`);
+    for (const ingress of docs.filter((d) => d.kind === 'Ingress')) {
+      expectEqual(ingress?.spec?.tls?.[0]?.secretName, 'tasklog-tls', `${where}: ingress TLS secret`);
+    }
     const dashboards = docs.find((d) => d.kind === 'ConfigMap' && d.metadata?.labels?.grafana_dashboard === '1');
     expectEqual(dashboards?.metadata?.namespace, 'monitoring', `${where}: dashboard ConfigMap namespace`);
   },
@@ -182,9 +183,21 @@ function checkIngress(doc, where) {
   if (a['nginx.ingress.kubernetes.io/proxy-buffering'] !== 'off') fail(where, 'SSE needs proxy-buffering "off"');
   const readTimeout = Number(a['nginx.ingress.kubernetes.io/proxy-read-timeout']);
   if (!(readTimeout >= 300)) fail(where, 'SSE needs a long proxy-read-timeout (>= 300 s)');
-  const paths = (doc.spec?.rules ?? []).flatMap((r) => (r.http?.paths ?? []).map((p) => p.path));
-  for (const p of ['/', '/api', '/mcp']) if (!paths.includes(p)) fail(where, `no rule for ${p}`);
   for (const t of doc.spec?.tls ?? []) if (!t.secretName) fail(where, 'TLS without a secretName');
+}
+
+// Across the Ingresses of a release: every path routed, and MCP sessions kept on the replica that holds them.
+function checkIngressPaths(docs, where) {
+  const ingresses = docs.filter((d) => d.kind === 'Ingress');
+  if (!ingresses.length) return;
+  const pathsOf = (d) => (d.spec?.rules ?? []).flatMap((r) => (r.http?.paths ?? []).map((p) => p.path));
+  const paths = ingresses.flatMap(pathsOf);
+  for (const p of ['/', '/api', '/mcp']) if (!paths.includes(p)) fail(where, `no rule for ${p}`);
+  for (const d of ingresses.filter((i) => pathsOf(i).includes('/mcp'))) {
+    if (d.metadata?.annotations?.['nginx.ingress.kubernetes.io/upstream-hash-by'] !== '$http_mcp_session_id') {
+      fail(`${where} Ingress ${d.metadata?.name}`, '/mcp must be routed by its Mcp-Session-Id (upstream-hash-by)');
+    }
+  }
 }
 
 function checkDashboards(doc, where) {
@@ -245,6 +258,7 @@ async function checkFile(file) {
     if (doc.kind === 'ConfigMap' && doc.metadata?.labels?.grafana_dashboard) checkDashboards(doc, dw);
   }
   checkApp(docs, where);
+  checkIngressPaths(docs, where);
   checkSecretsStayInSecrets(docs, where);
   const set = where.replace(/\.ya?ml$/, '');
   if (!EXPECTATIONS[set]) fail(where, `no expectations for value set "${set}" (one of ${Object.keys(EXPECTATIONS).join(', ')})`);
