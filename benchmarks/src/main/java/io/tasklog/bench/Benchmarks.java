@@ -16,6 +16,8 @@ public final class Benchmarks {
                   StreamLatencyBench      command accepted -> SSE task.changed latency at a fixed rate; max commands/s
                   QueryAtScaleBench       seeds 100,000 tasks for one user, times each list query shape
                   ReminderLatenessBench   lateness of "overdue" notification.created events against dueAt
+                  RebuildBench            rebuild of task_view from 1,000,000 stored events vs the raw read rate
+                                          (seeds the store with SQL: needs --jdbc-url to the app's PostgreSQL)
 
                 See docs/benchmarks-howto.md.""");
     }
