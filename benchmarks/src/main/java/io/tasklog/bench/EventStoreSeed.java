@@ -28,8 +28,11 @@ import java.util.List;
  *       event-store processor's token moves to it. Axon's gap-aware token records as gaps only the skipped
  *       indexes within 10,000 below it (its {@code maxGapOffset}), i.e. none of the seeded range;</li>
  *   <li>once every such token has reached the fence, the history is inserted below it. No processor reads
- *       below its token except its gaps, so the seeded events read as history that was published long ago.</li>
+ *       below its token except its gaps, so the seeded events read as history that was published long ago;</li>
+ *   <li>a minute later (Axon's gap timeout) a last task is created, at which the tokens drop the fence's gaps.</li>
  * </ol>
+ * Before all that, one task is created and awaited: a processor that has no token yet would otherwise take every
+ * index below the fence for a gap.
  * The index stays contiguous within the seeded range and the sequence is past it, so the app appends as usual.
  */
 final class EventStoreSeed {
@@ -37,6 +40,10 @@ final class EventStoreSeed {
     /** Spare indexes between the seeded range and the fence: more than Axon's default maxGapOffset (10,000). */
     static final int GAP_MARGIN = 11_000;
     static final int EVENTS_PER_TASK = 5;
+    /** Axon's default gap timeout, and a few seconds more. */
+    private static final Duration GAP_TIMEOUT = Duration.ofSeconds(65);
+    /** For {@link #awaitTokensAt}: no gap at all is acceptable. */
+    private static final long NO_GAPS = Long.MAX_VALUE - 1;
     private static final String TOKEN_TYPE = "org.axonframework.eventhandling.GapAwareTrackingToken";
 
     private final Connection db;
@@ -63,17 +70,18 @@ final class EventStoreSeed {
     Seeded seed(int tasks, int window, List<String> ownerIds, String runId, FenceTask fence, Duration tokenTimeout)
             throws SQLException, InterruptedException {
         long events = (long) tasks * EVENTS_PER_TASK;
+        // A processor without a token yet would take everything below its first event as gaps: give it one first.
+        awaitTokensAt(indexOf(fence.create()), -1, tokenTimeout);
         long base = queryLong("select greatest(coalesce((select max(global_index) from domain_event_entry), 0),"
                 + " (select last_value from domain_event_entry_seq))");
         long last = base + events;
         queryLong("select setval('domain_event_entry_seq', " + (last + GAP_MARGIN) + ")");
-        String fenceId = fence.create();
-        long fenceIndex = queryLong("select max(global_index) from domain_event_entry where aggregate_identifier = '"
-                + fenceId.replace("'", "") + "'");
+        long fenceIndex = indexOf(fence.create());
         if (fenceIndex <= last + 10_000) {
             throw new IllegalStateException("the fence event got index " + fenceIndex + ", expected above " + (last + 10_000));
         }
         awaitTokensAt(fenceIndex, last, tokenTimeout);
+        long fencedAt = System.nanoTime();
 
         long start = System.nanoTime();
         boolean autoCommit = db.getAutoCommit();
@@ -100,10 +108,15 @@ final class EventStoreSeed {
         } finally {
             db.setAutoCommit(autoCommit);
         }
+        double seconds = (System.nanoTime() - start) / 1e9;
         try (Statement statement = db.createStatement()) {
             statement.execute("analyze domain_event_entry");
         }
-        return new Seeded(base + 1, last, fenceIndex, tasks, events, (System.nanoTime() - start) / 1e9);
+        // The fence left its 10,000 skipped indexes as gaps in the tokens, and every fetch asks for them. Axon drops
+        // them at the first event it reads once the event after them is older than its gap timeout (60 s).
+        Thread.sleep(Math.max(0, GAP_TIMEOUT.toMillis() - (System.nanoTime() - fencedAt) / 1_000_000));
+        awaitTokensAt(indexOf(fence.create()), NO_GAPS, tokenTimeout);
+        return new Seeded(base + 1, last, fenceIndex, tasks, events, seconds);
     }
 
     /** Creates one task through the API and returns its id. */
@@ -112,37 +125,54 @@ final class EventStoreSeed {
         String create();
     }
 
-    /** Waits until every gap-aware token (the event-store processors) is at the fence, with no gap in the seeded range. */
+    /**
+     * Waits until every event-store processor's token (gap-aware, or none yet) is at {@code fenceIndex}; then none
+     * may have a gap at or below {@code lastSeeded}.
+     */
     private void awaitTokensAt(long fenceIndex, long lastSeeded, Duration timeout) throws SQLException, InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         String behind;
         do {
             behind = null;
-            try (PreparedStatement query = db.prepareStatement(
-                    "select processor_name, convert_from(token, 'UTF8') from token_entry where token_type = ?")) {
+            int processors = 0;
+            try (PreparedStatement query = db.prepareStatement("select processor_name, convert_from(token, 'UTF8')"
+                    + " from token_entry where token_type is null or token_type = ?")) {
                 query.setString(1, TOKEN_TYPE);
                 try (ResultSet rs = query.executeQuery()) {
                     while (rs.next()) {
-                        JsonNode token = readJson(rs.getString(2));
-                        long lowestGap = token.path("gaps").isEmpty() ? Long.MAX_VALUE : token.path("gaps").get(0).asLong();
-                        if (lowestGap <= lastSeeded) {
-                            throw new IllegalStateException(rs.getString(1) + "'s token has a gap at " + lowestGap
-                                    + ", inside the range to seed: it would publish seeded events");
-                        }
-                        if (token.path("index").asLong(-1) < fenceIndex) {
-                            behind = rs.getString(1) + " at " + token.path("index").asLong(-1);
+                        processors++;
+                        JsonNode token = rs.getString(2) == null ? Api.JSON.missingNode() : readJson(rs.getString(2));
+                        long index = token.path("index").asLong(-1);
+                        if (index < fenceIndex) {
+                            behind = rs.getString(1) + " at " + index;
+                        } else if (lowestGap(token) <= lastSeeded) {
+                            throw new IllegalStateException(rs.getString(1) + "'s token has a gap at " + lowestGap(token)
+                                    + (lastSeeded == NO_GAPS ? " after Axon's gap timeout"
+                                    : ", inside the range to seed: it would publish seeded events"));
                         }
                     }
                 }
             }
+            if (processors == 0) {
+                behind = "no event-store processor has a token yet";
+            }
             if (behind != null) {
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("event-store processor not at the fence (" + fenceIndex + ") after "
+                    throw new IllegalStateException("event-store processors not at the fence (" + fenceIndex + ") after "
                             + timeout.toSeconds() + " s: " + behind);
                 }
                 Thread.sleep(200);
             }
         } while (behind != null);
+    }
+
+    private static long lowestGap(JsonNode token) {
+        return token.path("gaps").isEmpty() ? Long.MAX_VALUE : token.path("gaps").get(0).asLong();
+    }
+
+    private long indexOf(String taskId) throws SQLException {
+        return queryLong("select max(global_index) from domain_event_entry where aggregate_identifier = '"
+                + taskId.replace("'", "") + "'");
     }
 
     private long queryLong(String sql) throws SQLException {
