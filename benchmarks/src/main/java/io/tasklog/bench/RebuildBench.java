@@ -183,7 +183,7 @@ public final class RebuildBench implements Callable<Integer> {
 
     /** One replay as the admin API and this client saw it. */
     record Run(int repeat, boolean dryRun, String state, String message, long position, long total,
-               double serverEventsPerSecond, double serverSeconds, double clientSeconds, double foldSeconds,
+               String startedAt, String finishedAt, double serverEventsPerSecond, double serverSeconds, double clientSeconds, double foldSeconds,
                double loadBefore, double loadAfter) {
 
         double foldEventsPerSecond() {
@@ -197,6 +197,7 @@ public final class RebuildBench implements Callable<Integer> {
         ObjectNode toJson() {
             ObjectNode json = Api.object();
             json.put("repeat", repeat).put("dryRun", dryRun).put("state", state).put("position", position).put("total", total)
+                    .put("startedAt", startedAt).put("finishedAt", finishedAt)
                     .put("serverEventsPerSecond", serverEventsPerSecond).put("serverSeconds", Summary.round(serverSeconds))
                     .put("clientSeconds", Summary.round(clientSeconds)).put("foldSeconds", Summary.round(foldSeconds))
                     .put("foldEventsPerSecond", Summary.round(foldEventsPerSecond()))
@@ -243,7 +244,8 @@ public final class RebuildBench implements Callable<Integer> {
         double serverSeconds = Duration.between(Instant.parse(replay.path("startedAt").asText()),
                 Instant.parse(replay.path("finishedAt").asText(Instant.now().toString()))).toMillis() / 1000.0;
         Run run = new Run(repeat, dryRun, replay.path("state").asText(), replay.path("message").asText(null),
-                replay.path("position").asLong(), replay.path("total").asLong(), replay.path("eventsPerSecond").asDouble(),
+                replay.path("position").asLong(), replay.path("total").asLong(), replay.path("startedAt").asText(),
+                replay.path("finishedAt").asText(null), replay.path("eventsPerSecond").asDouble(),
                 serverSeconds, (end - start) / 1e9, ((foldedAt == 0 ? end : foldedAt) - start) / 1e9, loadBefore, loadAverage());
         Report.line("%s: %,d events in %.1f s = %,.0f events/s (server: %,.0f events/s over %.1f s; all events read after %.1f s"
                         + " = %,.0f events/s); load %.2f -> %.2f", run.state, run.position, run.clientSeconds,
