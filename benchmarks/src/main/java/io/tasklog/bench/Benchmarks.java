@@ -17,6 +17,8 @@ public final class Benchmarks {
                   QueryAtScaleBench       seeds 100,000 tasks for one user, times each list query shape
                   ReminderLatenessBench   lateness of "overdue" notification.created events against dueAt
                   McpLatencyBench         MCP tool calls (create_task, list_tasks) beside the same REST calls
+                  RebuildBench            rebuild of task_view from 1,000,000 stored events vs the raw read rate
+                                          (seeds the store with SQL: needs --jdbc-url to the app's PostgreSQL)
 
                 See docs/benchmarks-howto.md.""");
     }

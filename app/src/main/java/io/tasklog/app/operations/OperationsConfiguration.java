@@ -45,7 +45,7 @@ public class OperationsConfiguration {
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
                                           org.axonframework.config.Configuration axon,
                                           PlatformTransactionManager transactionManager,
-                                          @Value("${tasklog.operations.rebuild-chunk-size:5000}") int chunkSize) {
+                                          @Value("${tasklog.operations.rebuild-chunk-size:20000}") int chunkSize) {
         return new ProjectionRebuilds(projections,
                 new StoredEventChunks(jdbc, eventSerializer,
                         axon.upcasterChain() != null ? axon.upcasterChain() : new EventUpcasterChain()),

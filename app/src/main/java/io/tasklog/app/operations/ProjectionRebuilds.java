@@ -6,8 +6,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -43,11 +45,8 @@ public class ProjectionRebuilds implements AutoCloseable {
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final int chunkSize;
-    private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> {
-        Thread thread = new Thread(r, "projection-rebuild");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> daemon(r, "projection-rebuild"));
+    private final ExecutorService reader = Executors.newSingleThreadExecutor(r -> daemon(r, "projection-rebuild-reader"));
 
     ProjectionRebuilds(List<RebuildableProjection> projections, StoredEventChunks events, ShadowTables shadows,
                        RebuildState state, JdbcClient jdbc, TransactionTemplate transactions, int chunkSize) {
@@ -124,9 +123,11 @@ public class ProjectionRebuilds implements AutoCloseable {
         String group = projection.processingGroup();
         try {
             RebuildState.Row row = state.find(group).orElseThrow();
-            if (foldUpTo(projection, row, row.headIndex()) && (row.dryRun() || swap(projection))) {
+            RebuildTimings timings = new RebuildTimings();
+            RebuildableProjection.Session session = row.dryRun() ? null : projection.open(ShadowTables::shadowOf);
+            if (foldUpTo(session, row, row.headIndex(), timings) && (row.dryRun() || swap(projection, session, timings))) {
                 state.finish(group, ReplayProgress.COMPLETED, row.dryRun() ? "dry run: events read, nothing folded" : null);
-                log.info("Rebuilt projection {}{}", group, row.dryRun() ? " (dry run)" : "");
+                log.info("Rebuilt projection {}{}: {}", group, row.dryRun() ? " (dry run)" : "", timings);
             }
         } catch (RuntimeException e) {
             log.error("Rebuild of projection {} failed", group, e);
@@ -134,39 +135,73 @@ public class ProjectionRebuilds implements AutoCloseable {
         }
     }
 
-    /** Folds chunk after chunk up to {@code upTo}; false when the rebuild was interrupted meanwhile. */
-    private boolean foldUpTo(RebuildableProjection projection, RebuildState.Row row, long upTo) {
-        long position = row.lastIndex();
-        while (true) {
-            long after = position;
-            StoredEventChunks.Chunk chunk = transactions.execute(tx ->
-                    foldChunk(row.dryRun() ? null : projection, projection.processingGroup(), row.isPartial(), after, upTo));
-            if (chunk == null) {
-                return false;
+    /**
+     * Folds chunk after chunk up to {@code upTo} (with {@code session}; none: a dry run, read only); false when the
+     * rebuild was interrupted meanwhile. The next chunk is read and deserialised on a second thread while this one
+     * folds and writes the current one (reading needs no transaction: the events below the head never change).
+     */
+    private boolean foldUpTo(RebuildableProjection.Session session, RebuildState.Row row, long upTo, RebuildTimings timings) {
+        String group = row.group();
+        Future<StoredEventChunks.Chunk> next = readAhead(group, row.isPartial(), row.lastIndex(), upTo);
+        try {
+            while (true) {
+                long waitStart = System.nanoTime();
+                StoredEventChunks.Chunk chunk = await(next);
+                timings.waited(System.nanoTime() - waitStart);
+                timings.read(chunk);
+                if (chunk.rows() == 0) {
+                    return true;
+                }
+                next = readAhead(group, row.isPartial(), chunk.lastIndex(), upTo);
+                long start = System.nanoTime();
+                Boolean running = transactions.execute(tx -> {
+                    // a chunk and its position commit together: a crash may lose the last few, the resume redoes them
+                    jdbc.sql("set local synchronous_commit = off").update();
+                    // The shadow tables grow from empty without statistics, and a plan made while they were small
+                    // (a sequential scan, kept as the generic plan of a prepared statement) turns each lookup by
+                    // task id into a scan of the whole table: five times slower at 200,000 rows. Use the indexes.
+                    jdbc.sql("set local enable_seqscan = off").update();
+                    return foldChunk(session, group, chunk, timings);
+                });
+                timings.chunk(System.nanoTime() - start);
+                if (!Boolean.TRUE.equals(running)) {
+                    return false;
+                }
             }
-            if (chunk.rows() == 0) {
-                return true;
-            }
-            position = chunk.lastIndex();
+        } finally {
+            next.cancel(true);
+        }
+    }
+
+    private Future<StoredEventChunks.Chunk> readAhead(String group, boolean partial, long after, long upTo) {
+        return reader.submit(() -> events.next(group, partial, after, upTo, chunkSize));
+    }
+
+    private static StoredEventChunks.Chunk await(Future<StoredEventChunks.Chunk> chunk) {
+        try {
+            return chunk.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading events", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getCause());
         }
     }
 
     /**
-     * One chunk in the caller's transaction, folded by {@code projection} (none: a dry run, read only); null
-     * when the rebuild is no longer running.
+     * One chunk (not empty) in the caller's transaction, folded by {@code session} (none: a dry run, read only);
+     * false when the rebuild is no longer running.
      */
-    private StoredEventChunks.Chunk foldChunk(RebuildableProjection projection, String group, boolean partial,
-                                              long after, long upTo) {
-        StoredEventChunks.Chunk chunk = events.next(group, partial, after, upTo, chunkSize);
-        if (chunk.rows() > 0) {
-            if (projection != null) {
-                projection.fold(chunk.events(), ShadowTables::shadowOf);
-            }
-            if (!state.advance(group, chunk.lastIndex(), chunk.rows())) {
-                return null;
-            }
+    private boolean foldChunk(RebuildableProjection.Session session, String group, StoredEventChunks.Chunk chunk,
+                              RebuildTimings timings) {
+        long start = System.nanoTime();
+        if (session != null) {
+            session.fold(chunk.events());
         }
-        return chunk;
+        long folded = System.nanoTime();
+        boolean running = state.advance(group, chunk.lastIndex(), chunk.rows());
+        timings.fold(folded - start, System.nanoTime() - folded);
+        return running;
     }
 
     /**
@@ -174,16 +209,18 @@ public class ProjectionRebuilds implements AutoCloseable {
      * last events take to fold), fold what was stored since, keep the untouched rows of a partial rebuild,
      * and put the copies in place.
      */
-    private boolean swap(RebuildableProjection projection) {
+    private boolean swap(RebuildableProjection projection, RebuildableProjection.Session session, RebuildTimings timings) {
+        long start = System.nanoTime();
         Map<String, String> tables = projection.tablesByTaskColumn();
         tables.keySet().forEach(shadows::addSecondaryIndexes);
+        long indexed = System.nanoTime();
         Boolean swapped = transactions.execute(tx -> {
             tables.keySet().stream().sorted().forEach(shadows::lockLive);
             RebuildState.Row row = state.find(projection.processingGroup()).orElseThrow();
             if (!ReplayProgress.RUNNING.equals(row.state())) {
                 return false;
             }
-            if (!catchUp(projection, row)) {
+            if (!catchUp(session, row, timings)) {
                 return false;
             }
             if (row.isPartial()) {
@@ -192,20 +229,23 @@ public class ProjectionRebuilds implements AutoCloseable {
             tables.keySet().forEach(shadows::replaceLive);
             return true;
         });
+        timings.swap(indexed - start, System.nanoTime() - indexed);
         return Boolean.TRUE.equals(swapped);
     }
 
-    private boolean catchUp(RebuildableProjection projection, RebuildState.Row row) {
+    private boolean catchUp(RebuildableProjection.Session session, RebuildState.Row row, RebuildTimings timings) {
         long position = row.lastIndex();
-        StoredEventChunks.Chunk chunk;
-        do {
-            chunk = foldChunk(projection, projection.processingGroup(), row.isPartial(), position, Long.MAX_VALUE);
-            if (chunk == null) {
+        while (true) {
+            StoredEventChunks.Chunk chunk = events.next(row.group(), row.isPartial(), position, Long.MAX_VALUE, chunkSize);
+            timings.read(chunk);
+            if (chunk.rows() == 0) {
+                return true;
+            }
+            if (!foldChunk(session, row.group(), chunk, timings)) {
                 return false;
             }
             position = chunk.lastIndex();
-        } while (chunk.rows() > 0);
-        return true;
+        }
     }
 
     private void keepUntouchedRows(String group, String table, String taskColumn) {
@@ -248,9 +288,16 @@ public class ProjectionRebuilds implements AutoCloseable {
                 row.startedAt(), row.finishedAt(), row.message());
     }
 
+    private static Thread daemon(Runnable task, String name) {
+        Thread thread = new Thread(task, name);
+        thread.setDaemon(true);
+        return thread;
+    }
+
     @Override
     public void close() {
         runner.shutdownNow();
+        reader.shutdownNow();
     }
 
     /** A rebuild cannot start, resume or stop in the state it is in (409). */

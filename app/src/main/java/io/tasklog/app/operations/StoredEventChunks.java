@@ -39,8 +39,13 @@ final class StoredEventChunks {
                 .param("group", group).param("upTo", upTo).query(Long.class).single();
     }
 
-    /** The next events after {@code afterIndex} (at most {@code limit}), and the global index of the last one. */
+    /**
+     * The next events after {@code afterIndex} (at most {@code limit}), and the global index of the last one. Each
+     * event's payload and timestamp (what a fold uses) are deserialised here, not lazily on first use, so that a
+     * dry run does the same work as a rebuild minus the fold; metadata stays lazy (no fold reads it).
+     */
     Chunk next(String group, boolean listedTasksOnly, long afterIndex, long upTo, int limit) {
+        long start = System.nanoTime();
         List<GenericDomainEventEntry<byte[]>> rows = new ArrayList<>(limit);
         long[] last = {afterIndex};
         jdbc.sql("select " + COLUMNS + " from domain_event_entry e" + join(listedTasksOnly)
@@ -52,10 +57,15 @@ final class StoredEventChunks {
                             rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getBytes(9),
                             rs.getBytes(10)));
                 }).list();
+        long read = System.nanoTime();
         List<? extends DomainEventMessage<?>> events = rows.isEmpty() ? List.of()
                 : EventStreamUtils.asStream(EventStreamUtils.upcastAndDeserializeDomainEvents(rows.stream(), serializer,
                         upcasters)).toList();
-        return new Chunk(events, rows.size(), last[0]);
+        for (DomainEventMessage<?> event : events) {
+            event.getPayload();
+            event.getTimestamp();
+        }
+        return new Chunk(events, rows.size(), last[0], read - start, System.nanoTime() - read);
     }
 
     private static String join(boolean listedTasksOnly) {
@@ -63,7 +73,11 @@ final class StoredEventChunks {
                 + " and t.task_id = e.aggregate_identifier" : "";
     }
 
-    /** Deserialised events, how many rows they came from, and the global index of the last row. */
-    record Chunk(List<? extends DomainEventMessage<?>> events, int rows, long lastIndex) {
+    /**
+     * Deserialised events, how many rows they came from, the global index of the last row, and the time spent
+     * reading the rows and deserialising them.
+     */
+    record Chunk(List<? extends DomainEventMessage<?>> events, int rows, long lastIndex, long readNanos,
+                 long deserialiseNanos) {
     }
 }

@@ -26,6 +26,21 @@ public interface RebuildableProjection {
      */
     void fold(List<? extends DomainEventMessage<?>> events, ShadowTables tables);
 
+    /**
+     * One rebuild's folding, chunk after chunk on one thread. A session may remember what it wrote (it is dropped
+     * when the rebuild ends, fails or is interrupted; a resume opens a new one), so it need not read its own rows
+     * back. By default each chunk is simply {@link #fold folded}.
+     */
+    default Session open(ShadowTables tables) {
+        return events -> fold(events, tables);
+    }
+
+    /** Folds the chunks of one rebuild, in store order. */
+    @FunctionalInterface
+    interface Session {
+        void fold(List<? extends DomainEventMessage<?>> events);
+    }
+
     /** Names the shadow copy of each live table. */
     @FunctionalInterface
     interface ShadowTables {

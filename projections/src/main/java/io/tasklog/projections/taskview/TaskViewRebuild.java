@@ -6,6 +6,7 @@ import io.tasklog.api.task.TaskView;
 import io.tasklog.api.task.TaskViewFold;
 import io.tasklog.projections.rebuild.RebuildableProjection;
 import io.tasklog.projections.taskview.TaskViewRepository.StoredTaskView;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class TaskViewRebuild implements RebuildableProjection {
+
+    /** Rows a rebuild session keeps in memory (about 1 KB each). */
+    static final int REMEMBERED_ROWS = 50_000;
 
     private final TaskViewRepository views;
 
@@ -39,9 +43,29 @@ public class TaskViewRebuild implements RebuildableProjection {
 
     @Override
     public void fold(List<? extends DomainEventMessage<?>> events, ShadowTables tables) {
+        fold(events, tables.of(TaskViewRepository.TABLE), new HashMap<>());
+    }
+
+    /** Remembers the last {@value #REMEMBERED_ROWS} rows it wrote or read, so a chunk reads only the others. */
+    @Override
+    public Session open(ShadowTables tables) {
         String table = tables.of(TaskViewRepository.TABLE);
-        Set<String> ids = events.stream().map(DomainEventMessage::getAggregateIdentifier).collect(Collectors.toSet());
-        Map<String, StoredTaskView> rows = views.findAll(table, ids);
+        Map<String, StoredTaskView> remembered = new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, StoredTaskView> eldest) {
+                return size() > REMEMBERED_ROWS;
+            }
+        };
+        return events -> fold(events, table, remembered);
+    }
+
+    /** Folds one chunk into {@code table}; {@code rows} holds rows known to be stored there, and gets the new ones. */
+    private void fold(List<? extends DomainEventMessage<?>> events, String table, Map<String, StoredTaskView> rows) {
+        Set<String> unknown = events.stream().map(DomainEventMessage::getAggregateIdentifier)
+                .filter(id -> !rows.containsKey(id)).collect(Collectors.toSet());
+        if (!unknown.isEmpty()) {
+            rows.putAll(views.findAll(table, unknown));
+        }
         Map<String, StoredTaskView> changed = new LinkedHashMap<>();
         for (DomainEventMessage<?> event : events) {
             if (event.getPayload() instanceof TaskEvent taskEvent) {
