@@ -1,6 +1,6 @@
 import { useMemo, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { ApiError, diffTask, errorMessage, type Api } from '../lib/api';
-import { defaultModel, parseRRule, toRecurrence, validateModel, type RecurrenceModel } from '../lib/recurrence';
+import { defaultModel, parseRRule, toRecurrence, type RecurrenceModel } from '../lib/recurrence';
 import { formatDateTime, isoToLocalInputs, localInputsToIso, userTimeZone } from '../lib/time';
 import { PRIORITIES, type Priority, type Task, type TaskInput } from '../lib/types';
 import { Modal } from './Modal';
@@ -144,11 +144,6 @@ export function TaskDialog({
     }
     if (f.dueDate && !dueIso) {
       setError('The due date is not valid.');
-      return;
-    }
-    const recErr = f.customRule ? null : validateModel(f.model);
-    if (recErr) {
-      setError(recErr);
       return;
     }
     const input = buildInput();
