@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Idempotent: makes sure Debian's chromium is at /usr/bin/chromium (used by e2e/run.mjs).
+# Idempotent: makes sure Debian's chromium is at /usr/bin/chromium (the browser of the Playwright tests, playwright.config.ts).
 set -euo pipefail
 if [ -x /usr/bin/chromium ]; then
   exit 0
