@@ -21,8 +21,9 @@ function streamResponse(status = 200) {
 }
 
 /** Lets fetches, stream reads and handlers run (real macrotask turns; only setTimeout is faked). */
+const { setImmediate: macrotask } = globalThis as unknown as { setImmediate: (fn: () => void) => void };
 async function flush(n = 10) {
-  for (let i = 0; i < n; i++) await new Promise((r) => setImmediate(r));
+  for (let i = 0; i < n; i++) await new Promise<void>((r) => macrotask(r));
 }
 
 function harness(token: () => string | null = () => 'tok') {
