@@ -1,9 +1,9 @@
 package io.tasklog.command.notification;
 
+import io.tasklog.api.MessageMetadata;
 import io.tasklog.api.notification.FindNotificationQuery;
 import io.tasklog.api.notification.NotificationView;
 import io.tasklog.api.task.SnoozeReminderCommand;
-import io.tasklog.command.task.TaskAggregate;
 import java.security.Principal;
 import java.time.Clock;
 import java.time.Duration;
@@ -49,7 +49,7 @@ public class SnoozeController {
         Instant remindAt = clock.instant().plus(Duration.ofMinutes(request.minutes()));
         commands.sendAndWait(GenericCommandMessage.asCommandMessage(
                         new SnoozeReminderCommand(notification.taskId(), id, request.minutes()))
-                .andMetaData(MetaData.with(TaskAggregate.USER_ID, user.getName())));
+                .andMetaData(MetaData.with(MessageMetadata.USER_ID, user.getName())));
         return new Snoozed(id, notification.taskId(), remindAt);
     }
 

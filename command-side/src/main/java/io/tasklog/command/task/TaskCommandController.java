@@ -1,5 +1,6 @@
 package io.tasklog.command.task;
 
+import io.tasklog.api.MessageMetadata;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tasklog.api.task.CompleteTaskCommand;
@@ -111,6 +112,6 @@ public class TaskCommandController {
     /** Sends the command as the authenticated user and waits for the aggregate's answer. */
     private <R> R send(Object command, Principal user) {
         return commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
-                .andMetaData(MetaData.with(TaskAggregate.USER_ID, user.getName())));
+                .andMetaData(MetaData.with(MessageMetadata.USER_ID, user.getName())));
     }
 }
