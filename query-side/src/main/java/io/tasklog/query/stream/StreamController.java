@@ -10,13 +10,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.SubscriptionQueryResult;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
 import org.springframework.http.codec.ServerSentEvent;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
@@ -86,17 +81,6 @@ public class StreamController {
                     subscription.cancel();
                     slot.release();
                 });
-    }
-
-    /** Retry-After: by then a heartbeat has found out whether the user's other streams are still read. */
-    @ExceptionHandler(TooManyStreamsException.class)
-    ResponseEntity<ProblemDetail> tooManyStreams(TooManyStreamsException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, e.getMessage());
-        problem.setTitle("Too many open streams");
-        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
-                .header(HttpHeaders.RETRY_AFTER, Long.toString(HEARTBEAT.toSeconds()))
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(problem);
     }
 
     /** The log entries after the last one sent, in batches until none are left (and moves the mark past them). */
