@@ -3,38 +3,16 @@ import { ApiError, errorMessage, type Api } from '../lib/api';
 import type { Session } from '../lib/session';
 import { connectStream, type StreamStatus } from '../lib/sse';
 import { applyTaskChange, collectTags, upsertTask } from '../lib/taskStore';
-import { dayBoundaryIso, userTimeZone } from '../lib/time';
-import type { Notification, NotificationCreatedEvent, Task, TaskChangedEvent, TaskFilters } from '../lib/types';
-import { PRIORITIES } from '../lib/types';
+import { userTimeZone } from '../lib/time';
+import type { Notification, NotificationCreatedEvent, Task, TaskChangedEvent } from '../lib/types';
+import { DEFAULT_FILTERS, FilterBar, filtersActive, toApiFilters, type UiFilters } from './FilterBar';
 import { HistoryDialog } from './HistoryDialog';
-import { NotificationBell } from './NotificationBell';
 import { TaskDialog } from './TaskDialog';
 import { TaskRow } from './TaskRow';
+import { TopBar } from './TopBar';
 import { useToast } from './Toasts';
 
-interface UiFilters extends Omit<TaskFilters, 'dueAfter' | 'dueBefore'> {
-  dueFrom: string; // YYYY-MM-DD
-  dueTo: string;
-}
-
-const DEFAULT_FILTERS: UiFilters = {
-  status: 'open',
-  priority: '',
-  tag: '',
-  dueFrom: '',
-  dueTo: '',
-  overdue: false,
-  q: '',
-  sort: 'due',
-  order: 'asc',
-};
-
 const PAGE = 25;
-
-function toApiFilters(f: UiFilters, tz: string): TaskFilters {
-  const { dueFrom, dueTo, ...rest } = f;
-  return { ...rest, dueAfter: dueFrom ? dayBoundaryIso(dueFrom, false, tz) : '', dueBefore: dueTo ? dayBoundaryIso(dueTo, true, tz) : '' };
-}
 
 export function Dashboard({
   api,
@@ -67,7 +45,6 @@ export function Dashboard({
   const [editing, setEditing] = useState<Task | 'new' | null>(null);
   const [historyOf, setHistoryOf] = useState<Task | null>(null);
   const [now, setNow] = useState(() => Date.now());
-  const [showFilters, setShowFilters] = useState(false);
   const seq = useRef(0);
   const [knownTags, setKnownTags] = useState<string[]>([]);
 
@@ -251,28 +228,19 @@ export function Dashboard({
     [api, toast],
   );
 
-  const set = <K extends keyof UiFilters>(k: K, v: UiFilters[K]) => setUi((u) => ({ ...u, [k]: v }));
-  const filtersActive =
-    ui.priority || ui.tag || ui.dueFrom || ui.dueTo || ui.overdue || ui.q || ui.status !== 'open' || ui.sort !== 'due' || ui.order !== 'asc';
 
   return (
     <div className="app">
-      <header className="topbar">
-        <div className="brand">
-          <span className="brand-mark" aria-hidden="true">✓</span> Tasklog
-        </div>
-        <div className="topbar-right">
-          <span className={`live live-${live}`} data-testid="live-indicator" data-status={live} title={liveLabel(live)} role="status" aria-label={liveLabel(live)}>
-            <span className="live-dot" aria-hidden="true" />
-            <span className="live-text">{live === 'open' ? 'Live' : live === 'closed' ? 'Offline' : 'Connecting'}</span>
-          </span>
-          <NotificationBell api={api} unread={unread} setUnread={setUnread} incoming={incoming} onOpenTask={openTaskById} />
-          <span className="user" title={session.email}>{session.email}</span>
-          <button type="button" className="btn ghost" onClick={() => onLogout()} data-testid="logout">
-            Log out
-          </button>
-        </div>
-      </header>
+      <TopBar
+        api={api}
+        session={session}
+        live={live}
+        unread={unread}
+        setUnread={setUnread}
+        incoming={incoming}
+        onOpenTask={openTaskById}
+        onLogout={() => onLogout()}
+      />
 
       <main className="content">
         <div className="toolbar">
@@ -282,79 +250,7 @@ export function Dashboard({
           </button>
         </div>
 
-        <section className={`filters${showFilters ? ' expanded' : ''}`} aria-label="Filter and sort tasks">
-          <label className="field search">
-            <span>Search</span>
-            <input type="search" value={q} onChange={(e) => setQ(e.target.value)} placeholder="Title, description, tag" data-testid="filter-q" />
-          </label>
-          <label className="field">
-            <span>Status</span>
-            <select value={ui.status} onChange={(e) => set('status', e.target.value as UiFilters['status'])} data-testid="filter-status">
-              <option value="open">Open</option>
-              <option value="completed">Completed</option>
-              <option value="all">All</option>
-            </select>
-          </label>
-          <button
-            type="button"
-            className="btn ghost filters-toggle"
-            aria-expanded={showFilters}
-            onClick={() => setShowFilters((v) => !v)}
-          >
-            {showFilters ? 'Fewer filters' : 'More filters'}
-          </button>
-          <label className="field more">
-            <span>Priority</span>
-            <select value={ui.priority} onChange={(e) => set('priority', e.target.value as UiFilters['priority'])} data-testid="filter-priority">
-              <option value="">Any</option>
-              {PRIORITIES.map((p) => (
-                <option key={p} value={p}>{cap(p)}</option>
-              ))}
-            </select>
-          </label>
-          <label className="field more">
-            <span>Tag</span>
-            <input list="filter-tags" value={ui.tag} onChange={(e) => set('tag', e.target.value)} placeholder="Any" data-testid="filter-tag" />
-            <datalist id="filter-tags">
-              {knownTags.map((t) => <option key={t} value={t} />)}
-            </datalist>
-          </label>
-          <label className="field more">
-            <span>Due from</span>
-            <input type="date" value={ui.dueFrom} onChange={(e) => set('dueFrom', e.target.value)} />
-          </label>
-          <label className="field more">
-            <span>Due to</span>
-            <input type="date" value={ui.dueTo} onChange={(e) => set('dueTo', e.target.value)} />
-          </label>
-          <label className="field more">
-            <span>Sort by</span>
-            <select value={ui.sort} onChange={(e) => set('sort', e.target.value as UiFilters['sort'])} data-testid="filter-sort">
-              <option value="due">Due date</option>
-              <option value="priority">Priority</option>
-              <option value="created">Created</option>
-              <option value="updated">Updated</option>
-              <option value="title">Title</option>
-            </select>
-          </label>
-          <button
-            type="button"
-            className="btn ghost order more"
-            onClick={() => set('order', ui.order === 'asc' ? 'desc' : 'asc')}
-            aria-label={`Sort order: ${ui.order === 'asc' ? 'ascending' : 'descending'}. Activate to reverse.`}
-          >
-            {ui.order === 'asc' ? '↑ Asc' : '↓ Desc'}
-          </button>
-          <label className="check more">
-            <input type="checkbox" checked={ui.overdue} onChange={(e) => set('overdue', e.target.checked)} data-testid="filter-overdue" />
-            Overdue only
-          </label>
-          {filtersActive && (
-            <button type="button" className="btn link" onClick={() => { setUi(DEFAULT_FILTERS); setQ(''); }}>
-              Reset
-            </button>
-          )}
-        </section>
+        <FilterBar ui={ui} setUi={setUi} q={q} setQ={setQ} knownTags={knownTags} />
 
         {loadError && (
           <div className="error banner" role="alert">
@@ -378,7 +274,7 @@ export function Dashboard({
         </ul>
         {!loading && !loadError && items.length === 0 && (
           <p className="empty" data-testid="empty">
-            {filtersActive ? 'No tasks match these filters.' : 'Nothing to do yet. Create your first task.'}
+            {filtersActive(ui) ? 'No tasks match these filters.' : 'Nothing to do yet. Create your first task.'}
           </p>
         )}
         <div ref={sentinel} />
@@ -407,21 +303,4 @@ export function Dashboard({
       {historyOf && <HistoryDialog api={api} task={historyOf} onClose={() => setHistoryOf(null)} />}
     </div>
   );
-}
-
-function liveLabel(s: StreamStatus): string {
-  switch (s) {
-    case 'open':
-      return 'Live updates connected';
-    case 'reconnecting':
-      return 'Live updates interrupted, reconnecting';
-    case 'closed':
-      return 'Live updates off';
-    default:
-      return 'Connecting to live updates';
-  }
-}
-
-export function cap(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
 }

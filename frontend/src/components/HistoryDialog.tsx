@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { usePages } from './usePages';
 import { errorMessage, type Api } from '../lib/api';
 import { formatDateTime, relativeTime } from '../lib/time';
 import type { HistoryItem, Task } from '../lib/types';
@@ -44,28 +45,9 @@ export function formatValue(field: string, v: unknown): string {
 
 export function HistoryDialog({ api, task, onClose }: { api: Api; task: Task; onClose: () => void }) {
   const ownUserId = tokenSubject(loadSession()?.token);
-  const [items, setItems] = useState<HistoryItem[]>([]);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<string | null>(null);
+  const page = useCallback((c: string | null) => api.history(task.id, c, 50), [api, task.id]);
+  const { items, cursor, loading, error, load } = usePages<HistoryItem>(page, true);
   const [asOf, setAsOf] = useState<{ at: string; task: Task | null; error: string | null; loading: boolean } | null>(null);
-
-  const load = useCallback(
-    async (c: string | null) => {
-      setLoading(true);
-      try {
-        const page = await api.history(task.id, c, 50);
-        setItems((prev) => (c ? [...prev, ...page.items] : page.items));
-        setCursor(page.nextCursor);
-        setError(null);
-      } catch (e) {
-        setError(errorMessage(e));
-      } finally {
-        setLoading(false);
-      }
-    },
-    [api, task.id],
-  );
 
   useEffect(() => {
     void load(null);

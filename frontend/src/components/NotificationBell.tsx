@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { usePages } from './usePages';
 import { errorMessage, type Api } from '../lib/api';
 import { relativeTime } from '../lib/time';
 import type { Notification } from '../lib/types';
@@ -19,30 +20,12 @@ export function NotificationBell({
 }) {
   const toast = useToast();
   const [open, setOpen] = useState(false);
-  const [items, setItems] = useState<Notification[]>([]);
-  const [cursor, setCursor] = useState<string | null>(null);
   const [unreadOnly, setUnreadOnly] = useState(false);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const wrap = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
 
-  const load = useCallback(
-    async (c: string | null) => {
-      setLoading(true);
-      try {
-        const page = await api.notifications(unreadOnly, c, 20);
-        setItems((prev) => (c ? [...prev, ...page.items] : page.items));
-        setCursor(page.nextCursor);
-        setError(null);
-      } catch (e) {
-        setError(errorMessage(e));
-      } finally {
-        setLoading(false);
-      }
-    },
-    [api, unreadOnly],
-  );
+  const page = useCallback((c: string | null) => api.notifications(unreadOnly, c, 20), [api, unreadOnly]);
+  const { items, setItems, cursor, loading, error, load } = usePages<Notification>(page);
 
   useEffect(() => {
     if (open) void load(null);

@@ -5,7 +5,6 @@ import {
   MONTH_NAMES,
   NTH_NAMES,
   toRRule,
-  validateModel,
   WEEKDAY_NAMES,
   WEEKDAYS,
   type Freq,
@@ -31,8 +30,7 @@ export function RecurrencePicker({
 }) {
   const id = useId();
   const set = <K extends keyof RecurrenceModel>(k: K, v: RecurrenceModel[K]) => onChange({ ...m, [k]: v });
-  const invalid = validateModel(m);
-  const rrule = m.enabled && !invalid ? toRRule(m, timeZone) : null;
+  const rrule = m.enabled ? toRRule(m, timeZone) : null;
   const [preview, setPreview] = useState<{ dates: string[]; error: string | null; loading: boolean }>({ dates: [], error: null, loading: false });
 
   useEffect(() => {
@@ -208,9 +206,8 @@ export function RecurrencePicker({
               <strong>{describe(m)}</strong>
               {rrule && <code className="rrule" data-testid="recurrence-rrule">{rrule}</code>}
             </p>
-            {invalid && <p className="error" role="alert">{invalid}</p>}
             {preview.error && <p className="error" role="alert" data-testid="recurrence-error">{preview.error}</p>}
-            {!invalid && !preview.error && preview.dates.length > 0 && (
+            {!preview.error && preview.dates.length > 0 && (
               <>
                 <span className="label">Next dates{m.anchor === 'completion' ? ' (if completed on time)' : ''}</span>
                 <ol className="dates">

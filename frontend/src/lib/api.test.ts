@@ -137,6 +137,17 @@ describe('api client', () => {
     expect(JSON.parse(String(f.calls[0].init.body))).toEqual({ rrule: 'FREQ=DAILY', start: '2025-01-01T09:00:00Z', timeZone: 'Europe/Berlin', count: 5 });
   });
 
+  it('recurrence preview: an invalid rule rejects with the server\'s message', async () => {
+    const f = fakeFetch(() =>
+      problem(400, { type: 'about:blank', title: 'Invalid recurrence', status: 400, detail: 'INTERVAL must be 1..999, not 0' }),
+    );
+    const api = createApi({ fetch: f.fn, getToken: () => 't' });
+    const e = await api.previewRecurrence('FREQ=DAILY;INTERVAL=0', '2025-01-01T09:00:00Z', 'UTC').catch((x) => x);
+    expect(e).toBeInstanceOf(ApiError);
+    expect(e.status).toBe(400);
+    expect(errorMessage(e)).toContain('INTERVAL must be 1..999, not 0');
+  });
+
   it('notification endpoints', async () => {
     const f = fakeFetch((c) => (c.url.includes('unread-count') ? json(200, { count: 4 }) : new Response(null, { status: 204 })));
     const api = createApi({ fetch: f.fn, getToken: () => 't' });

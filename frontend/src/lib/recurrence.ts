@@ -1,4 +1,8 @@
-/** The friendly recurrence picker's model and its translation to / from an RFC 5545 RRULE. */
+/**
+ * The friendly recurrence picker's model and its translation to / from an RFC 5545 RRULE. Nothing here checks
+ * or computes a rule: the server's preview (`POST /api/recurrence/preview`) says what is wrong with it and
+ * which dates it gives, with the same engine that schedules the occurrences.
+ */
 import type { Anchor, Recurrence } from './types';
 import { zonedParts, zonedToInstant } from './time';
 
@@ -73,21 +77,6 @@ function daysInMonth(year: number, month: number): number {
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-/** Problems with the model that the user must fix, or null. */
-export function validateModel(m: RecurrenceModel): string | null {
-  if (!m.enabled) return null;
-  if (!Number.isInteger(m.interval) || m.interval < 1 || m.interval > 999) return 'Repeat every: enter a whole number from 1 to 999.';
-  if (m.freq === 'monthly' && m.monthlyMode === 'dayOfMonth' && !(m.monthDay === -1 || (m.monthDay >= 1 && m.monthDay <= 31)))
-    return 'Day of month: choose 1 to 31 or "last".';
-  if (m.freq === 'yearly' && m.yearMonth !== 0) {
-    if (m.yearMonth < 1 || m.yearMonth > 12) return 'Choose a month.';
-    if (m.yearDay < 1 || m.yearDay > daysInMonth(2024, m.yearMonth)) return 'That day does not exist in the chosen month.';
-  }
-  if (m.end === 'count' && (!Number.isInteger(m.count) || m.count < 1 || m.count > 9999)) return 'Ends after: enter a number of times from 1 to 9999.';
-  if (m.end === 'until' && !/^\d{4}-\d{2}-\d{2}$/.test(m.until)) return 'Ends on: choose a date.';
-  return null;
-}
-
 /** UNTIL as a UTC date-time: the end of the chosen local day in `timeZone`. */
 export function untilToUtc(until: string, timeZone: string): string {
   const [y, mo, d] = until.split('-').map(Number);
@@ -100,7 +89,7 @@ export function untilToUtc(until: string, timeZone: string): string {
 
 export function toRRule(m: RecurrenceModel, timeZone = 'UTC'): string {
   const parts: string[] = [`FREQ=${m.freq.toUpperCase()}`];
-  if (m.interval > 1) parts.push(`INTERVAL=${m.interval}`);
+  if (m.interval !== 1) parts.push(`INTERVAL=${m.interval}`); // the server says what is wrong with a bad one
   switch (m.freq) {
     case 'weekly':
       if (m.weekdays.length) {
@@ -122,7 +111,7 @@ export function toRRule(m: RecurrenceModel, timeZone = 'UTC'): string {
       break;
   }
   if (m.end === 'count') parts.push(`COUNT=${m.count}`);
-  if (m.end === 'until' && m.until) parts.push(`UNTIL=${untilToUtc(m.until, timeZone)}`);
+  if (m.end === 'until') parts.push(`UNTIL=${m.until ? untilToUtc(m.until, timeZone) : ''}`);
   return parts.join(';');
 }
 

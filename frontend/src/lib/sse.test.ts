@@ -1,45 +1,5 @@
-import { describe, expect, it, vi } from 'vitest';
-import { backoffDelay, connectStream, SseParser, type SseMessage, type StreamStatus } from './sse';
-
-describe('SseParser', () => {
-  it('parses events with id, type and JSON data', () => {
-    const p = new SseParser();
-    const out = p.push('id: 7\nevent: task.changed\ndata: {"taskId":"t1"}\n\n');
-    expect(out).toEqual([{ id: '7', event: 'task.changed', data: '{"taskId":"t1"}' }]);
-  });
-  it('ignores comments and heartbeats', () => {
-    const p = new SseParser();
-    expect(p.push(': heartbeat\n\n:another\n\n')).toEqual([]);
-  });
-  it('joins multi-line data and defaults the type to message', () => {
-    expect(new SseParser().push('data: a\ndata: b\n\n')).toEqual([{ event: 'message', data: 'a\nb' }]);
-  });
-  it('handles chunks split anywhere, including inside CRLF', () => {
-    const text = 'id: 1\r\nevent: x\r\ndata: {"a":1}\r\n\r\nid: 2\r\ndata: y\r\n\r\n';
-    for (let cut = 1; cut < text.length; cut++) {
-      const p = new SseParser();
-      const out = [...p.push(text.slice(0, cut)), ...p.push(text.slice(cut))];
-      expect(out, `cut at ${cut}`).toEqual([
-        { id: '1', event: 'x', data: '{"a":1}' },
-        { id: '2', event: 'message', data: 'y' },
-      ]);
-    }
-  });
-  it('handles bare CR line ends', () => {
-    expect(new SseParser().push('data: a\r\r')).toEqual([{ event: 'message', data: 'a' }]);
-  });
-  it('field without colon, no space after colon, retry', () => {
-    const p = new SseParser();
-    expect(p.push('data\ndata:x\nretry: 5000\n\n')).toEqual([{ event: 'message', data: '\nx', retry: 5000 }]);
-  });
-  it('does not dispatch without data and keeps partial events buffered', () => {
-    const p = new SseParser();
-    expect(p.push('event: a\n\n')).toEqual([]);
-    expect(p.push('data: 1')).toEqual([]);
-    expect(p.push('\n')).toEqual([]);
-    expect(p.push('\n')).toEqual([{ event: 'message', data: '1' }]);
-  });
-});
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { backoffDelay, connectStream, type SseMessage, type StreamStatus } from './sse';
 
 describe('backoffDelay', () => {
   it('doubles and caps at 30 s', () => {
@@ -60,31 +20,56 @@ function streamResponse(status = 200) {
   };
 }
 
-const tick = () => new Promise((r) => setTimeout(r, 0));
+/** Lets fetches, stream reads and handlers run (real macrotask turns; only setTimeout is faked). */
+const { setImmediate: macrotask } = globalThis as unknown as { setImmediate: (fn: () => void) => void };
 async function flush(n = 10) {
-  for (let i = 0; i < n; i++) await tick();
+  for (let i = 0; i < n; i++) await new Promise<void>((r) => macrotask(r));
 }
 
-function harness() {
-  const timers: { fn: () => void; ms: number }[] = [];
+function harness(token: () => string | null = () => 'tok') {
   const requests: Headers[] = [];
   const responses: (() => Response | Promise<Response>)[] = [];
   const messages: SseMessage[] = [];
   const statuses: StreamStatus[] = [];
+  const delays: number[] = [];
   const fetchFn = vi.fn(async (_url: RequestInfo | URL, init?: RequestInit) => {
     requests.push(new Headers(init?.headers));
     const next = responses.shift();
     if (!next) throw new TypeError('no response queued');
     return next();
   });
-  const run = () => {
-    const t = timers.shift();
-    if (!t) throw new Error('no timer');
-    t.fn();
-    return t.ms;
+  const connect = (extra: { onMessage?: (m: SseMessage) => void; onUnauthorized?: () => void } = {}) =>
+    connectStream({
+      url: '/api/stream',
+      fetch: fetchFn as unknown as typeof fetch,
+      getToken: token,
+      onMessage: extra.onMessage ?? ((m) => messages.push(m)),
+      onUnauthorized: extra.onUnauthorized,
+      onStatus: (s, info) => {
+        statuses.push(s);
+        if (s === 'reconnecting') delays.push(info!.delayMs!);
+      },
+    });
+  /** Lets the pending reconnect fire; returns its delay. */
+  const reconnect = async () => {
+    const ms = delays.at(-1)!;
+    await vi.advanceTimersByTimeAsync(ms);
+    await flush();
+    return ms;
   };
-  return { timers, requests, responses, messages, statuses, fetchFn: fetchFn as unknown as typeof fetch, run };
+  return { requests, responses, messages, statuses, delays, fetchFn, connect, reconnect };
 }
+
+beforeEach(() => {
+  // fetch-event-source is a browser library: it schedules with window.setTimeout and listens on document
+  vi.stubGlobal('window', globalThis);
+  vi.stubGlobal('document', { hidden: false, addEventListener: () => {}, removeEventListener: () => {} });
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+});
+afterEach(() => {
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+});
 
 describe('connectStream', () => {
   it('sends the token, delivers events and resumes with Last-Event-ID after the stream ends', async () => {
@@ -92,15 +77,7 @@ describe('connectStream', () => {
     const s1 = streamResponse();
     const s2 = streamResponse();
     h.responses.push(() => s1.response, () => s2.response);
-    const handle = connectStream({
-      url: '/api/stream',
-      fetch: h.fetchFn,
-      getToken: () => 'tok',
-      onMessage: (m) => h.messages.push(m),
-      onStatus: (s) => h.statuses.push(s),
-      schedule: (fn, ms) => h.timers.push({ fn, ms }),
-      cancelSchedule: () => {},
-    });
+    const handle = h.connect();
     await flush();
     expect(h.requests[0].get('authorization')).toBe('Bearer tok');
     expect(h.requests[0].get('last-event-id')).toBeNull();
@@ -115,8 +92,7 @@ describe('connectStream', () => {
     s1.end();
     await flush();
     expect(h.statuses).toContain('reconnecting');
-    expect(h.run()).toBe(1000);
-    await flush();
+    expect(await h.reconnect()).toBe(1000);
     expect(h.requests[1].get('last-event-id')).toBe('42');
     expect(handle.lastEventId).toBe('42');
     expect(h.statuses.at(-1)).toBe('open');
@@ -124,31 +100,46 @@ describe('connectStream', () => {
     expect(h.statuses.at(-1)).toBe('closed');
   });
 
+  it('reads the event-stream format: multi-line data, CRLF split across chunks, the default event type', async () => {
+    const h = harness();
+    const s = streamResponse();
+    h.responses.push(() => s.response);
+    h.connect();
+    await flush();
+    s.write('data: a\ndata: b\n\n');
+    s.write('event: x\r');
+    s.write('\ndata: c\r\n\r\n');
+    await flush();
+    expect(h.messages).toEqual([
+      { event: 'message', data: 'a\nb' },
+      { event: 'x', data: 'c' },
+    ]);
+  });
+
+  it('asks for a fresh token on every reconnect', async () => {
+    let token = 'one';
+    const h = harness(() => token);
+    h.responses.push(() => Promise.reject(new TypeError('down')), () => streamResponse().response);
+    h.connect();
+    await flush();
+    token = 'two';
+    await h.reconnect();
+    expect(h.requests.map((r) => r.get('authorization'))).toEqual(['Bearer one', 'Bearer two']);
+  });
+
   it('backs off exponentially up to 30 s while the server is unreachable, then resets after success', async () => {
     const h = harness();
     for (let i = 0; i < 8; i++) h.responses.push(() => Promise.reject(new TypeError('down')));
     const ok = streamResponse();
     h.responses.push(() => ok.response);
-    const failing = streamResponse();
-    h.responses.push(() => failing.response);
-    connectStream({
-      url: '/api/stream',
-      fetch: h.fetchFn,
-      getToken: () => 't',
-      onMessage: () => {},
-      schedule: (fn, ms) => h.timers.push({ fn, ms }),
-    });
+    h.connect();
     await flush();
-    const delays: number[] = [];
-    for (let i = 0; i < 8; i++) {
-      delays.push(h.run());
-      await flush();
-    }
-    expect(delays).toEqual([1000, 2000, 4000, 8000, 16000, 30000, 30000, 30000]);
+    for (let i = 0; i < 8; i++) await h.reconnect();
+    expect(h.delays).toEqual([1000, 2000, 4000, 8000, 16000, 30000, 30000, 30000]);
     // The 9th attempt connected; when it drops the backoff starts over.
     ok.fail();
     await flush();
-    expect(h.run()).toBe(1000);
+    expect(h.delays.at(-1)).toBe(1000);
   });
 
   it('reconnects on a non-200 answer and on a wrong content type', async () => {
@@ -156,15 +147,12 @@ describe('connectStream', () => {
     h.responses.push(
       () => new Response('{}', { status: 503, headers: { 'content-type': 'application/problem+json' } }),
       () => new Response('hi', { status: 200, headers: { 'content-type': 'text/html' } }),
+      () => streamResponse().response,
     );
-    const s = streamResponse();
-    h.responses.push(() => s.response);
-    connectStream({ url: '/s', fetch: h.fetchFn, getToken: () => 't', onMessage: () => {}, schedule: (fn, ms) => h.timers.push({ fn, ms }) });
+    h.connect();
     await flush();
-    expect(h.run()).toBe(1000);
-    await flush();
-    expect(h.run()).toBe(2000);
-    await flush();
+    expect(await h.reconnect()).toBe(1000);
+    expect(await h.reconnect()).toBe(2000);
     expect(h.fetchFn).toHaveBeenCalledTimes(3);
   });
 
@@ -172,36 +160,35 @@ describe('connectStream', () => {
     const h = harness();
     h.responses.push(() => new Response('', { status: 401 }));
     const onUnauthorized = vi.fn();
-    connectStream({ url: '/s', fetch: h.fetchFn, getToken: () => 't', onMessage: () => {}, onUnauthorized, schedule: (fn, ms) => h.timers.push({ fn, ms }) });
+    h.connect({ onUnauthorized });
     await flush();
     expect(onUnauthorized).toHaveBeenCalled();
-    expect(h.timers).toHaveLength(0);
+    expect(h.statuses.at(-1)).toBe('closed');
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(h.fetchFn).toHaveBeenCalledTimes(1);
   });
 
   it('honours the server retry field for the first reconnect', async () => {
     const h = harness();
     const s = streamResponse();
     h.responses.push(() => s.response);
-    connectStream({ url: '/s', fetch: h.fetchFn, getToken: () => 't', onMessage: () => {}, schedule: (fn, ms) => h.timers.push({ fn, ms }) });
+    h.connect();
     await flush();
     s.write('retry: 2500\ndata: x\n\n');
     s.end();
     await flush();
-    expect(h.timers[0].ms).toBe(2500);
+    expect(h.delays).toEqual([2500]);
   });
 
-  it('close() cancels a pending reconnect and aborts the request', async () => {
+  it('close() cancels a pending reconnect', async () => {
     const h = harness();
-    h.responses.push(() => Promise.reject(new TypeError('down')));
-    const cancel = vi.fn();
-    const handle = connectStream({
-      url: '/s', fetch: h.fetchFn, getToken: () => 't', onMessage: () => {},
-      schedule: (fn, ms) => { h.timers.push({ fn, ms }); return 'timer-1'; },
-      cancelSchedule: cancel,
-    });
+    h.responses.push(() => Promise.reject(new TypeError('down')), () => streamResponse().response);
+    const handle = h.connect();
     await flush();
+    expect(h.delays).toEqual([1000]);
     handle.close();
-    expect(cancel).toHaveBeenCalledWith('timer-1');
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(h.fetchFn).toHaveBeenCalledTimes(1);
   });
 
   it('a throwing handler does not break the stream', async () => {
@@ -210,11 +197,7 @@ describe('connectStream', () => {
     h.responses.push(() => s.response);
     const got: string[] = [];
     const err = vi.spyOn(console, 'error').mockImplementation(() => {});
-    connectStream({
-      url: '/s', fetch: h.fetchFn, getToken: () => 't',
-      onMessage: (m) => { got.push(m.data); if (m.data === '1') throw new Error('boom'); },
-      schedule: (fn, ms) => h.timers.push({ fn, ms }),
-    });
+    h.connect({ onMessage: (m) => { got.push(m.data); if (m.data === '1') throw new Error('boom'); } });
     await flush();
     s.write('data: 1\n\ndata: 2\n\n');
     await flush();

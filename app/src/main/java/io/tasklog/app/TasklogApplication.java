@@ -1,8 +1,10 @@
 package io.tasklog.app;
 
+import java.time.Clock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Bean;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** Tasklog as one deployable: the write side, projections and the read side, assembled. */
@@ -13,6 +15,12 @@ public class TasklogApplication {
 
     public static void main(String[] args) {
         SpringApplication.run(TasklogApplication.class, args);
+    }
+
+    /** The one clock of the write side, the projections and the read side. */
+    @Bean
+    public Clock clock() {
+        return Clock.systemUTC();
     }
 
     static {

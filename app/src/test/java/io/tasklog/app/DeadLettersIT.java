@@ -1,6 +1,6 @@
 package io.tasklog.app;
 
-import static io.tasklog.app.support.Eventually.eventually;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -65,7 +65,7 @@ class DeadLettersIT extends IntegrationTest {
             assertThat(api.patch("/api/tasks/" + sqlPoisoned, alice, "{\"priority\":\"high\"}").status()).isEqualTo(200);
 
             // both creations are parked, and the later edit of the first waits behind its creation
-            List<JsonNode> letters = eventually(SOON, () -> letters(admin, "task-view"),
+            List<JsonNode> letters = await().atMost(SOON).until(() -> letters(admin, "task-view"),
                     all -> sequences(all).containsAll(List.of(sqlPoisoned, javaPoisoned))
                             && all.stream().filter(l -> l.get("sequence").asText().equals(sqlPoisoned)).count() == 2);
             JsonNode first = letters.stream().filter(l -> l.get("sequence").asText().equals(sqlPoisoned)).findFirst().orElseThrow();
@@ -83,10 +83,10 @@ class DeadLettersIT extends IntegrationTest {
             JsonNode taskView = api.get("/api/admin/processors/task-view", admin).json();
             assertThat(taskView.get("deadLetters").asLong()).isGreaterThanOrEqualTo(3);
             assertThat(taskView.get("status").asText()).isEqualTo("running");
-            eventually(SOON, () -> assertThat(api.get("/actuator/health", admin).json()
+            await().atMost(SOON).untilAsserted(() -> assertThat(api.get("/actuator/health", admin).json()
                     .at("/components/processors/details/task-view/deadLetters").asLong()).isGreaterThanOrEqualTo(3));
             assertThat(api.get("/actuator/health/readiness", null).json().get("status").asText()).isEqualTo("UP");
-            eventually(SOON, () -> assertThat(PrometheusScrape.of(api).value("tasklog_dead_letters", "processor", "task-view"))
+            await().atMost(SOON).untilAsserted(() -> assertThat(PrometheusScrape.of(api).value("tasklog_dead_letters", "processor", "task-view"))
                     .isGreaterThanOrEqualTo(3));
             PrometheusScrape scrape = PrometheusScrape.of(api);
             assertThat(scrape.has("tasklog_processor_lag_events", "processor", "task-view", "segment", "0")).isTrue();
@@ -122,7 +122,7 @@ class DeadLettersIT extends IntegrationTest {
         String admin = api.admin();
         PoisonedTaskView.ARMED.set(true);
         String poisoned = api.createTask(alice, "{\"title\":\"Evict me " + PoisonedTaskView.JAVA_POISON + "\"}");
-        JsonNode letter = eventually(SOON, () -> letters(admin, "task-view"), all -> sequences(all).contains(poisoned))
+        JsonNode letter = await().atMost(SOON).until(() -> letters(admin, "task-view"), all -> sequences(all).contains(poisoned))
                 .stream().filter(l -> l.get("sequence").asText().equals(poisoned)).findFirst().orElseThrow();
         assertThat(api.delete("/api/admin/dead-letters/" + letter.get("id").asText(), admin).status()).isEqualTo(204);
         assertThat(sequences(letters(admin, "task-view"))).doesNotContain(poisoned);

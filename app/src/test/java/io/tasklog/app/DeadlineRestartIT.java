@@ -1,6 +1,6 @@
 package io.tasklog.app;
 
-import static io.tasklog.app.support.Eventually.eventually;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tasklog.app.support.ApiClient;
@@ -32,18 +32,18 @@ class DeadlineRestartIT {
         ConfigurableApplicationContext second = AppInstance.start("restart_test", "restart");
         try {
             JdbcClient jdbc = second.getBean(JdbcClient.class);
-            Instant firedAt = eventually(Duration.ofSeconds(30), () -> jdbc.sql(
+            Instant firedAt = await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
                             "select time_stamp from domain_event_entry where aggregate_identifier = :id "
                                     + "and payload_type like '%TaskBecameOverdueEvent'")
                     .param("id", taskId).query(String.class).list(), list -> !list.isEmpty())
                     .stream().map(Instant::parse).findFirst().orElseThrow();
             assertThat(Duration.between(restarted, firedAt)).as("fired promptly after start").isLessThan(Duration.ofSeconds(15));
             ApiClient api2 = AppInstance.client(second);
-            eventually(Duration.ofSeconds(30), () -> assertThat(
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
                     api2.get("/api/notifications", token).json().get("items")).hasSize(1));
             // every deadline that was due has run (db-scheduler deletes a one-time task once it has executed),
             // so a second firing would already be stored
-            eventually(Duration.ofSeconds(30), () -> assertThat(jdbc.sql(
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(jdbc.sql(
                     "select count(*) from scheduled_tasks where execution_time <= now()").query(Long.class).single())
                     .isZero());
             assertThat(jdbc.sql("select count(*) from domain_event_entry where aggregate_identifier = :id "

@@ -1,12 +1,12 @@
 package io.tasklog.app;
 
+import io.tasklog.api.MessageMetadata;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tasklog.api.task.TaskDetails;
 import io.tasklog.api.task.TaskField;
 import io.tasklog.api.task.UpdateTaskCommand;
 import io.tasklog.app.support.IntegrationTest;
-import io.tasklog.command.task.TaskAggregate;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -64,7 +64,7 @@ class EventStoreOnPostgresIT extends IntegrationTest {
         for (int i = 1; i <= 105; i++) {
             commands.sendAndWait(GenericCommandMessage.asCommandMessage(new UpdateTaskCommand(id, null,
                     Set.of(TaskField.TITLE), new TaskDetails("v" + i, null, null, null, null, null, null, null)))
-                    .andMetaData(MetaData.with(TaskAggregate.USER_ID, userId)));
+                    .andMetaData(MetaData.with(MessageMetadata.USER_ID, userId)));
         }
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         long snapshots = 0;

@@ -1,6 +1,6 @@
 package io.tasklog.app;
 
-import static io.tasklog.app.support.Eventually.eventually;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tasklog.app.support.IntegrationTest;
@@ -29,11 +29,11 @@ class MetricsIT extends IntegrationTest {
     @Test
     void aCreateAnOpenStreamAndAFiredReminderShowInTheScrape() throws Exception {
         String token = api.newUser();
-        eventually(STREAM_GONE, () -> assertThat(scrape().value(STREAMS)).as("open streams before").isZero());
+        await().atMost(STREAM_GONE).untilAsserted(() -> assertThat(scrape().value(STREAMS)).as("open streams before").isZero());
         PrometheusScrape before = scrape();
 
         try (SseClient stream = new SseClient(api.baseUrl(), token, null).awaitConnected()) {
-            eventually(Duration.ofSeconds(5), () -> assertThat(scrape().value(STREAMS)).isEqualTo(1));
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(scrape().value(STREAMS)).isEqualTo(1));
             // the one-minute lead has begun: the upcoming reminder is due at once, the overdue one in 2 s
             api.createTask(token, "{\"title\":\"Measured\",\"dueAt\":\"" + Instant.now().plusSeconds(2)
                     + "\",\"remindBeforeMinutes\":1}");
@@ -49,7 +49,7 @@ class MetricsIT extends IntegrationTest {
         for (String processor : new String[] {"task-view", "notifications", "__axon-kafka-event-publishing-group"}) {
             assertThat(after.has("eventProcessor_latency", "processorName", processor)).as(processor).isTrue();
             // created, reminded, overdue (task-view may still be on its way to the last)
-            eventually(Duration.ofSeconds(10), () -> assertThat(increase(before, scrape(),
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(increase(before, scrape(),
                     "eventProcessor_ingestedCounter_total", "processorName", processor))
                     .as("events that reached " + processor).isGreaterThanOrEqualTo(3));
         }
@@ -61,7 +61,7 @@ class MetricsIT extends IntegrationTest {
             assertThat(lateness).as(kind + " lateness, s").isBetween(0.0, 5.0);
         }
         assertThat(after.has(LATENESS + "_bucket", "kind", "snoozed", "le", "+Inf")).isTrue();
-        eventually(STREAM_GONE, () -> assertThat(scrape().value(STREAMS)).as("open streams after").isZero());
+        await().atMost(STREAM_GONE).untilAsserted(() -> assertThat(scrape().value(STREAMS)).as("open streams after").isZero());
     }
 
     private PrometheusScrape scrape() {

@@ -1,6 +1,6 @@
 package io.tasklog.app;
 
-import static io.tasklog.app.support.Eventually.eventually;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -77,7 +77,7 @@ class ProjectionRebuildIT extends IntegrationTest {
         damage(edited);
         Instant since = Instant.now();
         assertThat(api.patch("/api/tasks/" + edited, alice, "{\"priority\":\"low\"}").status()).isEqualTo(200);
-        eventually(SOON, () -> assertThat(view(alice, edited).get("priority").asText()).isEqualTo("low"));
+        await().atMost(SOON).untilAsserted(() -> assertThat(view(alice, edited).get("priority").asText()).isEqualTo("low"));
 
         Response started = api.post("/api/admin/processors/task-view/replay", admin, "{\"from\":\"" + since + "\"}");
         assertThat(started.status()).as(started.body()).isEqualTo(202);
@@ -127,7 +127,7 @@ class ProjectionRebuildIT extends IntegrationTest {
     void notificationsAreRebuiltWithTheirIdsAndReadMarks() {
         String alice = api.newUser();
         api.createTask(alice, "{\"title\":\"Pay\",\"dueAt\":\"" + Instant.now().plusSeconds(1) + "\",\"remindBeforeMinutes\":0}");
-        JsonNode before = eventually(SOON, () -> api.get("/api/notifications", alice).json().get("items"), items -> items.size() == 1);
+        JsonNode before = await().atMost(SOON).until(() -> api.get("/api/notifications", alice).json().get("items"), items -> items.size() == 1);
         String id = before.get(0).get("id").asText();
         assertThat(api.patch("/api/notifications/" + id + "/read", alice, null).status()).isEqualTo(200);
         JsonNode read = api.get("/api/notifications", alice).json().get("items");
@@ -154,7 +154,7 @@ class ProjectionRebuildIT extends IntegrationTest {
     }
 
     private void awaitViewEqualsFold(String token, List<String> tasks) {
-        eventually(SOON, () -> tasks.forEach(id -> assertThat(view(token, id)).isEqualTo(fold(token, id))));
+        await().atMost(SOON).untilAsserted(() -> tasks.forEach(id -> assertThat(view(token, id)).isEqualTo(fold(token, id))));
     }
 
     private JsonNode view(String token, String id) {
@@ -176,7 +176,7 @@ class ProjectionRebuildIT extends IntegrationTest {
     }
 
     private void awaitReplay(String processor, String state) {
-        eventually(SOON, () -> assertThat(api.get("/api/admin/processors/" + processor, admin).json()
+        await().atMost(SOON).untilAsserted(() -> assertThat(api.get("/api/admin/processors/" + processor, admin).json()
                 .at("/replay/state").asText()).isEqualTo(state));
     }
 

@@ -1,6 +1,6 @@
 package io.tasklog.app;
 
-import static io.tasklog.app.support.Eventually.eventually;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tasklog.projections.recentevents.McpContextProjection;
@@ -35,7 +35,7 @@ class RecentTaskEventsIT extends IntegrationTest {
         String token = api.newUser();
         String id = api.createTask(token, "{\"title\":\"Recent\"}");
         api.patch("/api/tasks/" + id, token, "{\"title\":\"Recent, renamed\"}");
-        eventually(CONVERGE, () -> assertThat(eventIdsOf(token)).hasSize(2));
+        await().atMost(CONVERGE).untilAsserted(() -> assertThat(eventIdsOf(token)).hasSize(2));
         List<String> before = eventIdsOf(token);
 
         TrackingEventProcessor projection = processing
@@ -43,7 +43,7 @@ class RecentTaskEventsIT extends IntegrationTest {
         projection.shutDown();
         projection.resetTokens();
         projection.start();
-        eventually(CONVERGE, () -> assertThat(projection.processingStatus().values()).allMatch(s -> !s.isReplaying()));
+        await().atMost(CONVERGE).untilAsserted(() -> assertThat(projection.processingStatus().values()).allMatch(s -> !s.isReplaying()));
 
         assertThat(eventIdsOf(token)).isEqualTo(before);
         assertThat(storedEventIdsOf(id)).containsExactlyInAnyOrderElementsOf(before);
@@ -53,7 +53,7 @@ class RecentTaskEventsIT extends IntegrationTest {
     void eventsOlderThanTheWindowArePrunedAndNeverShown() {
         String token = api.newUser();
         String id = api.createTask(token, "{\"title\":\"Fresh\"}");
-        eventually(CONVERGE, () -> assertThat(eventIdsOf(token)).hasSize(1));
+        await().atMost(CONVERGE).untilAsserted(() -> assertThat(eventIdsOf(token)).hasSize(1));
         jdbc.sql("""
                         insert into recent_task_event (event_id, user_id, task_id, sequence, type, title, at, changes)
                         values ('old-' || :task, :user, :task, 7, 'io.tasklog.task.updated.v1', 'Old', :at, '{}')""")
@@ -71,13 +71,13 @@ class RecentTaskEventsIT extends IntegrationTest {
         String token = api.newUser();
         String id = api.createTask(token, "{\"title\":\"Rebuilt\"}");
         api.post("/api/tasks/" + id + "/complete", token, null);
-        eventually(CONVERGE, () -> assertThat(eventIdsOf(token)).hasSize(2));
+        await().atMost(CONVERGE).untilAsserted(() -> assertThat(eventIdsOf(token)).hasSize(2));
         List<String> before = eventIdsOf(token);
         jdbc.sql("delete from recent_task_event where user_id = ?").param(userIdOf(token)).update();
 
         assertThat(api.post("/api/admin/processors/mcp-context/replay", admin, "{\"from\":\"start\"}").status())
                 .isEqualTo(202);
-        eventually(CONVERGE, () -> assertThat(api.get("/api/admin/processors/mcp-context", admin).json()
+        await().atMost(CONVERGE).untilAsserted(() -> assertThat(api.get("/api/admin/processors/mcp-context", admin).json()
                 .at("/replay/state").asText()).isEqualTo("completed"));
 
         assertThat(eventIdsOf(token)).isEqualTo(before);

@@ -1,6 +1,6 @@
 package io.tasklog.app;
 
-import static io.tasklog.app.support.Eventually.eventually;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -40,7 +40,7 @@ class RecurringTasksIT extends IntegrationTest {
         assertThat(created.json().get("recurrence").get("rrule").asText()).isEqualTo("FREQ=WEEKLY;BYDAY=MO,TH");
 
         assertThat(api.post("/api/tasks/" + first + "/complete", token, null).status()).isEqualTo(200);
-        JsonNode next = eventually(SOON, () -> openTasks(token), list -> onlyOtherThan(list, first)).get(0);
+        JsonNode next = await().atMost(SOON).until(() -> openTasks(token), list -> onlyOtherThan(list, first)).get(0);
         assertThat(next.get("title").asText()).isEqualTo("Gym");
         // Monday 08:30 Berlin -> Thursday 08:30 Berlin
         assertThat(next.get("dueAt").asText()).isEqualTo("2031-01-09T07:30:00Z");
@@ -66,9 +66,9 @@ class RecurringTasksIT extends IntegrationTest {
         String first = api.createTask(token, "{\"title\":\"Twice\",\"dueAt\":\"2031-02-01T09:00:00Z\","
                 + "\"recurrence\":{\"rrule\":\"FREQ=DAILY;COUNT=2\"}}");
         api.post("/api/tasks/" + first + "/complete", token, null);
-        String second = eventually(SOON, () -> openTasks(token), list -> onlyOtherThan(list, first)).get(0).get("id").asText();
+        String second = await().atMost(SOON).until(() -> openTasks(token), list -> onlyOtherThan(list, first)).get(0).get("id").asText();
         api.post("/api/tasks/" + second + "/complete", token, null);
-        eventually(SOON, () -> assertThat(api.get("/api/tasks?status=completed", token).json().get("items")).hasSize(2));
+        await().atMost(SOON).untilAsserted(() -> assertThat(api.get("/api/tasks?status=completed", token).json().get("items")).hasSize(2));
         store.awaitProcessed(SAGA, second, SOON);
         assertThat(store.occurrencesCreatedIn(first)).isEqualTo(1);
         assertThat(openTasks(token)).isEmpty();
@@ -85,7 +85,7 @@ class RecurringTasksIT extends IntegrationTest {
         patch(token, task, "{\"recurrence\":{\"rrule\":\"FREQ=WEEKLY\",\"anchor\":\"due\"}}");
         assertThat(api.post("/api/tasks/" + task + "/complete", token, null).status()).isEqualTo(200);
 
-        JsonNode next = eventually(SOON, () -> openTasks(token), list -> onlyOtherThan(list, task)).get(0);
+        JsonNode next = await().atMost(SOON).until(() -> openTasks(token), list -> onlyOtherThan(list, task)).get(0);
         assertThat(next.get("dueAt").asText()).as("weekly, the rule added last").isEqualTo("2031-03-10T09:00:00Z");
         assertThat(next.get("seriesId").asText()).isEqualTo(task);
         assertThat(next.get("recurrence").get("rrule").asText()).isEqualTo("FREQ=WEEKLY");

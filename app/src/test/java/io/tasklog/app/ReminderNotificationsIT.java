@@ -1,6 +1,6 @@
 package io.tasklog.app;
 
-import static io.tasklog.app.support.Eventually.eventually;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -65,7 +65,7 @@ class ReminderNotificationsIT extends IntegrationTest {
 
         // positive signal: the old deadline has come and gone (db-scheduler removes a one-time task once run),
         // and a reminder would have been stored by that very run
-        eventually(SOON, () -> assertThat(deadlinesBefore(id, due)).as("deadlines of the task before its due date").isZero());
+        await().atMost(SOON).untilAsserted(() -> assertThat(deadlinesBefore(id, due)).as("deadlines of the task before its due date").isZero());
         assertThat(api.get("/api/tasks/" + id + "/history", token).json().findValuesAsText("type"))
                 .containsExactly("created", "updated");
         assertThat(api.get("/api/notifications", token).json().get("items")).isEmpty();
@@ -86,7 +86,7 @@ class ReminderNotificationsIT extends IntegrationTest {
         for (int i = 0; i < 3; i++) {
             api.createTask(alice, "{\"title\":\"Bill " + i + "\",\"dueAt\":\"" + due + "\",\"remindBeforeMinutes\":0}");
         }
-        eventually(SOON, () -> assertThat(api.get("/api/notifications/unread-count", alice).json().get("count").asLong())
+        await().atMost(SOON).untilAsserted(() -> assertThat(api.get("/api/notifications/unread-count", alice).json().get("count").asLong())
                 .isEqualTo(3));
 
         Response first = api.get("/api/notifications?limit=2", alice);
@@ -119,7 +119,7 @@ class ReminderNotificationsIT extends IntegrationTest {
         String token = api.newUser();
         Instant due = Instant.now().plusSeconds(2);
         String taskId = api.createTask(token, "{\"title\":\"Water plants\",\"dueAt\":\"" + due + "\",\"remindBeforeMinutes\":0}");
-        String id = eventually(SOON, () -> api.get("/api/notifications", token).json().get("items"), items -> items.size() == 1)
+        String id = await().atMost(SOON).until(() -> api.get("/api/notifications", token).json().get("items"), items -> items.size() == 1)
                 .get(0).get("id").asText();
 
         Response snoozed = api.post("/api/notifications/" + id + "/snooze", token, "{\"minutes\":15}");
@@ -127,7 +127,7 @@ class ReminderNotificationsIT extends IntegrationTest {
         assertThat(snoozed.json().get("taskId").asText()).isEqualTo(taskId);
         assertThat(jdbc.sql("select count(*) from scheduled_tasks where task_data is not null and execution_time > now() + interval '14 minutes'")
                 .query(Long.class).single()).isPositive();
-        eventually(SOON, () -> assertThat(api.get("/api/notifications/unread-count", token).json().get("count").asLong()).isZero());
+        await().atMost(SOON).untilAsserted(() -> assertThat(api.get("/api/notifications/unread-count", token).json().get("count").asLong()).isZero());
         assertThat(api.post("/api/notifications/" + id + "/snooze", token, "{\"minutes\":0}").status()).isEqualTo(400);
         assertThat(api.post("/api/notifications/" + id + "/snooze", token, "{}").status()).isEqualTo(400);
     }

@@ -1,6 +1,6 @@
 package io.tasklog.app;
 
-import static io.tasklog.app.support.Eventually.eventually;
+import static org.awaitility.Awaitility.await;
 import static io.tasklog.app.support.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -50,7 +50,7 @@ class StreamLimitIT extends IntegrationTest {
             streams.remove(0).close();
             // a change makes the server write to the closed stream, which then fails and ends (else: the heartbeat)
             api.createTask(token, "{\"title\":\"written to every open stream\"}");
-            eventually(Duration.ofSeconds(40), () -> {
+            await().atMost(Duration.ofSeconds(40)).untilAsserted(() -> {
                 SseClient next = new SseClient(api.baseUrl(), token, null);
                 if (next.status() != 200) {
                     next.close();

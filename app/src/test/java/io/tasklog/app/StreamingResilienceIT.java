@@ -1,6 +1,6 @@
 package io.tasklog.app;
 
-import static io.tasklog.app.support.Eventually.eventually;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tasklog.app.support.IntegrationTest;
@@ -37,11 +37,11 @@ class StreamingResilienceIT extends IntegrationTest {
         } finally {
             TestInfrastructure.kafka().start();
         }
-        eventually(CONVERGE, () -> {
+        await().atMost(CONVERGE).untilAsserted(() -> {
             var list = api.get("/api/tasks?status=all", token).json().get("items");
             assertThat(list).hasSize(5);
         });
-        eventually(CONVERGE, () -> assertThat(api.get("/api/tasks/" + ids.get(0), token).json().get("status").asText())
+        await().atMost(CONVERGE).untilAsserted(() -> assertThat(api.get("/api/tasks/" + ids.get(0), token).json().get("status").asText())
                 .isEqualTo("completed"));
     }
 
@@ -49,7 +49,7 @@ class StreamingResilienceIT extends IntegrationTest {
     void aRestartedProjectionResumesFromItsTokenAndARedeliveryChangesNothing() {
         String token = api.newUser();
         String kept = api.createTask(token, "{\"title\":\"Before the stop\"}");
-        eventually(CONVERGE, () -> assertThat(api.get("/api/tasks/" + kept, token).status()).isEqualTo(200));
+        await().atMost(CONVERGE).untilAsserted(() -> assertThat(api.get("/api/tasks/" + kept, token).status()).isEqualTo(200));
 
         TrackingEventProcessor projection = processing
                 .eventProcessor(TaskViewProjection.PROCESSING_GROUP, TrackingEventProcessor.class).orElseThrow();
@@ -59,8 +59,8 @@ class StreamingResilienceIT extends IntegrationTest {
         assertThat(api.get("/api/tasks/" + whileStopped, token).status()).isEqualTo(404);
         projection.start();
 
-        eventually(CONVERGE, () -> assertThat(api.get("/api/tasks/" + whileStopped, token).status()).isEqualTo(200));
-        eventually(CONVERGE, () -> assertThat(api.get("/api/tasks/" + kept, token).json().get("title").asText())
+        await().atMost(CONVERGE).untilAsserted(() -> assertThat(api.get("/api/tasks/" + whileStopped, token).status()).isEqualTo(200));
+        await().atMost(CONVERGE).untilAsserted(() -> assertThat(api.get("/api/tasks/" + kept, token).json().get("title").asText())
                 .isEqualTo("Renamed while stopped"));
         long changes = streamEventsOf(token);
         assertThat(changes).as("one change record per event").isEqualTo(3);
@@ -69,7 +69,7 @@ class StreamingResilienceIT extends IntegrationTest {
         projection.shutDown();
         projection.resetTokens();
         projection.start();
-        eventually(CONVERGE, () -> assertThat(projection.processingStatus().values())
+        await().atMost(CONVERGE).untilAsserted(() -> assertThat(projection.processingStatus().values())
                 .allMatch(status -> !status.isReplaying()));
         assertThat(streamEventsOf(token)).isEqualTo(changes);
         assertThat(api.get("/api/tasks/" + kept, token).json().get("version").asLong()).isEqualTo(1);

@@ -1,6 +1,6 @@
 package io.tasklog.app;
 
-import static io.tasklog.app.support.Eventually.eventually;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -69,7 +69,7 @@ class TaskReadPathIT extends IntegrationTest {
                 ids.add(future.get());
             }
             writers.shutdown();
-            eventually(SOON, () -> assertThat(stream.events()).extracting(e -> e.json().path("taskId").asText())
+            await().atMost(SOON).untilAsserted(() -> assertThat(stream.events()).extracting(e -> e.json().path("taskId").asText())
                     .containsAll(ids));
             List<Long> eventIds = stream.events().stream().map(e -> Long.parseLong(e.id())).toList();
             assertThat(eventIds).isSorted().doesNotHaveDuplicates();
@@ -80,7 +80,7 @@ class TaskReadPathIT extends IntegrationTest {
     void aDeletionIsStreamedAsAMarkerAndLeavesTheList() throws Exception {
         String token = api.newUser();
         String id = api.createTask(token, "{\"title\":\"Short-lived\"}");
-        eventually(SOON, () -> assertThat(api.get("/api/tasks/" + id, token).status()).isEqualTo(200));
+        await().atMost(SOON).untilAsserted(() -> assertThat(api.get("/api/tasks/" + id, token).status()).isEqualTo(200));
         try (SseClient stream = new SseClient(api.baseUrl(), token, null).awaitConnected()) {
             api.delete("/api/tasks/" + id, token);
             SseClient.Event event = stream.await(e -> e.json().path("deleted").asBoolean(), SOON);
@@ -100,7 +100,7 @@ class TaskReadPathIT extends IntegrationTest {
             lastSeen = stream.await(e -> first.equals(e.json().path("taskId").asText()), SOON).id();
         }
         String second = api.createTask(token, "{\"title\":\"while away\"}");
-        eventually(SOON, () -> assertThat(api.get("/api/tasks/" + second, token).status()).isEqualTo(200));
+        await().atMost(SOON).untilAsserted(() -> assertThat(api.get("/api/tasks/" + second, token).status()).isEqualTo(200));
 
         try (SseClient resumed = new SseClient(api.baseUrl(), token, lastSeen).awaitConnected()) {
             SseClient.Event missed = resumed.await(e -> second.equals(e.json().path("taskId").asText()), SOON);
@@ -119,8 +119,8 @@ class TaskReadPathIT extends IntegrationTest {
                     + "\",\"tags\":[\"" + (i < 3 ? "home" : "work") + "\"],\"dueAt\":\"" + base.plusSeconds(3600L * i) + "\"}"));
         }
         api.post("/api/tasks/" + ids.get(6) + "/complete", token, null);
-        eventually(SOON, () -> assertThat(api.get("/api/tasks?status=completed", token).json().get("items")).hasSize(1));
-        eventually(SOON, () -> assertThat(api.get("/api/tasks?status=all", token).json().get("items")).hasSize(7));
+        await().atMost(SOON).untilAsserted(() -> assertThat(api.get("/api/tasks?status=completed", token).json().get("items")).hasSize(1));
+        await().atMost(SOON).untilAsserted(() -> assertThat(api.get("/api/tasks?status=all", token).json().get("items")).hasSize(7));
 
         assertThat(titles(api.get("/api/tasks?status=open&sort=due", token))).containsExactly(
                 "Item 0", "Item 1", "Item 2", "Item 3", "Item 4", "Item 5");
@@ -156,8 +156,8 @@ class TaskReadPathIT extends IntegrationTest {
         String done = api.createTask(token, "{\"title\":\"Late but done\",\"dueAt\":\"2020-01-01T00:00:00Z\"}");
         api.createTask(token, "{\"title\":\"Future\",\"dueAt\":\"2999-01-01T00:00:00Z\"}");
         api.post("/api/tasks/" + done + "/complete", token, null);
-        eventually(SOON, () -> assertThat(api.get("/api/tasks?status=all", token).json().get("items")).hasSize(3));
-        eventually(SOON, () -> assertThat(titles(api.get("/api/tasks?overdue=true", token))).containsExactly("Late"));
+        await().atMost(SOON).untilAsserted(() -> assertThat(api.get("/api/tasks?status=all", token).json().get("items")).hasSize(3));
+        await().atMost(SOON).untilAsserted(() -> assertThat(titles(api.get("/api/tasks?overdue=true", token))).containsExactly("Late"));
     }
 
     private static List<String> titles(Response page) {

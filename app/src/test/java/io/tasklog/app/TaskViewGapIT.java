@@ -1,6 +1,6 @@
 package io.tasklog.app;
 
-import static io.tasklog.app.support.Eventually.eventually;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -53,7 +53,7 @@ class TaskViewGapIT extends IntegrationTest {
     void anEventAheadOfTheViewMakesItRefoldTheTaskFromTheEventStore() throws Exception {
         String token = api.newUser();
         String id = api.createTask(token, "{\"title\":\"v0\",\"description\":\"first\"}");
-        eventually(SOON, () -> assertThat(api.get("/api/tasks/" + id, token).status()).isEqualTo(200));
+        await().atMost(SOON).untilAsserted(() -> assertThat(api.get("/api/tasks/" + id, token).status()).isEqualTo(200));
 
         TrackingEventProcessor publisher = processor(TaskEventsKafkaPublisher.PROCESSING_GROUP);
         publisher.shutDown();
@@ -63,7 +63,7 @@ class TaskViewGapIT extends IntegrationTest {
             // version 2 reaches the topic, version 1 does not: folding 2 onto 0 would lose version 1's change
             publish(stored(id, 2));
 
-            eventually(SOON, () -> {
+            await().atMost(SOON).untilAsserted(() -> {
                 JsonNode view = api.get("/api/tasks/" + id, token).json();
                 assertThat(view.get("version").asLong()).isEqualTo(2);
                 assertThat(view.get("title").asText()).isEqualTo("changed by version 2");
@@ -75,7 +75,7 @@ class TaskViewGapIT extends IntegrationTest {
 
         // versions 1 and 2 now arrive as redeliveries; the next edit is folded in as usual
         api.post("/api/tasks/" + id + "/complete", token, null);
-        eventually(SOON, () -> assertThat(api.get("/api/tasks/" + id, token).json().get("status").asText())
+        await().atMost(SOON).untilAsserted(() -> assertThat(api.get("/api/tasks/" + id, token).json().get("status").asText())
                 .isEqualTo("completed"));
         JsonNode view = api.get("/api/tasks/" + id, token).json();
         assertThat(view.get("version").asLong()).isEqualTo(3);
@@ -87,8 +87,8 @@ class TaskViewGapIT extends IntegrationTest {
         String token = api.newUser();
         String id = api.createTask(token, "{\"title\":\"Gone for good\"}");
         api.delete("/api/tasks/" + id, token);
-        eventually(SOON, () -> assertThat(api.get("/api/tasks/" + id, token).status()).isEqualTo(404));
-        eventually(SOON, () -> assertThat(jdbc.sql("select deleted from task_view where id = :id").param("id", id)
+        await().atMost(SOON).untilAsserted(() -> assertThat(api.get("/api/tasks/" + id, token).status()).isEqualTo(404));
+        await().atMost(SOON).untilAsserted(() -> assertThat(jdbc.sql("select deleted from task_view where id = :id").param("id", id)
                 .query(Boolean.class).optional()).contains(true));
 
         DomainEventMessage<?> creation = stored(id, 0);
@@ -117,7 +117,7 @@ class TaskViewGapIT extends IntegrationTest {
     private void awaitTaskViewPast(RecordMetadata record) {
         TopicPartition partition = new TopicPartition(record.topic(), record.partition());
         TrackingEventProcessor taskView = processor(TaskViewProjection.PROCESSING_GROUP);
-        eventually(SOON, () -> assertThat(taskView.processingStatus().values()).anySatisfy(status ->
+        await().atMost(SOON).untilAsserted(() -> assertThat(taskView.processingStatus().values()).anySatisfy(status ->
                 assertThat(WrappedToken.unwrap(status.getTrackingToken(), KafkaTrackingToken.class)
                         .map(token -> token.getPositions().getOrDefault(partition, -1L)).orElse(-1L))
                         .isGreaterThanOrEqualTo(record.offset())));

@@ -1,6 +1,6 @@
 package io.tasklog.app;
 
-import static io.tasklog.app.support.Eventually.eventually;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.opentelemetry.api.trace.SpanKind;
@@ -56,11 +56,11 @@ class TracingIT {
             String id = api.createTask(token, "{\"title\":\"Traced\"}");
             stream.await(e -> id.equals(e.json().path("taskId").asText()), Duration.ofSeconds(20));
         }
-        String traceId = eventually(Duration.ofSeconds(10), () -> finished().stream()
+        String traceId = await().atMost(Duration.ofSeconds(10)).until(() -> finished().stream()
                 .filter(span -> span.getKind() == SpanKind.SERVER && span.getName().equals("POST /api/tasks"))
                 .findFirst(), Optional::isPresent).orElseThrow().getTraceId();
 
-        eventually(Duration.ofSeconds(10), () -> {
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             List<SpanData> trace = finished().stream().filter(span -> span.getTraceId().equals(traceId)).toList();
             assertThat(trace).extracting(SpanData::getName).as(describe(trace)).contains(
                     "CommandBus.handleCommand(CreateTaskCommand)",   // the aggregate...

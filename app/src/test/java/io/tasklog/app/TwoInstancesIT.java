@@ -1,5 +1,6 @@
 package io.tasklog.app;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tasklog.app.support.ApiClient;
@@ -55,7 +56,7 @@ class TwoInstancesIT extends IntegrationTest {
             ids.add(api.createTask(token, "{\"title\":\"Due soon " + i + "\",\"dueAt\":\"" + due
                     + "\",\"remindBeforeMinutes\":1}"));
         }
-        io.tasklog.app.support.Eventually.eventually(Duration.ofSeconds(30), () -> assertThat(
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
                 api.get("/api/notifications?limit=100", token).json().get("items")).hasSize(20));
         for (String id : ids) {
             long overdue = jdbc.sql("select count(*) from domain_event_entry where aggregate_identifier = :id "

@@ -3,19 +3,14 @@ package io.tasklog.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -93,7 +88,8 @@ public final class QueryAtScaleBench implements Callable<Integer> {
                 email = "query-bench-" + UUID.randomUUID().toString().substring(0, 12) + "@bench.example";
             }
             user = anonymous.register(email, password);
-            ObjectNode seeding = seed(user);
+            ObjectNode seeding = new TaskSeeder(user, email, tasks, concurrency, completeFraction, common.seed,
+                    catchUpTimeoutSeconds).seed();
             report.json().set("seeding", seeding);
             Report.line("");
             Report.line("rerun the queries without seeding:");
@@ -139,117 +135,6 @@ public final class QueryAtScaleBench implements Callable<Integer> {
         }
         report.finish(common.out);
         return 0;
-    }
-
-    // ---- seeding ----
-
-    private ObjectNode seed(Api user) throws InterruptedException {
-        Report.heading(String.format("seeding %d tasks as %s, %d in flight, %.0f %% then completed", tasks, email,
-                concurrency, completeFraction * 100));
-        AtomicInteger next = new AtomicInteger();
-        AtomicLong created = new AtomicLong();
-        AtomicLong completed = new AtomicLong();
-        AtomicLong errors = new AtomicLong();
-        Map<Integer, String> errorExamples = new ConcurrentHashMap<>();
-        Instant now = Instant.now();
-        Random seeds = new Random(common.seed);
-        long start = System.nanoTime();
-        List<Thread> threads = new ArrayList<>();
-        for (int i = 0; i < concurrency; i++) {
-            Random random = new Random(seeds.nextLong());
-            Thread thread = new Thread(() -> {
-                while (next.getAndIncrement() < tasks) {
-                    Api.Response response = user.send(user.createTask(TaskGen.task(random, now)));
-                    if (!response.ok()) {
-                        errors.incrementAndGet();
-                        errorExamples.putIfAbsent(response.status(), response.shortBody());
-                        continue;
-                    }
-                    created.incrementAndGet();
-                    if (random.nextDouble() < completeFraction) {
-                        String id = response.json().path("id").asText();
-                        Api.Response done = user.send(user.post("/api/tasks/" + id + "/complete", Api.object()));
-                        if (done.ok()) {
-                            completed.incrementAndGet();
-                        } else {
-                            errors.incrementAndGet();
-                            errorExamples.putIfAbsent(done.status(), done.shortBody());
-                        }
-                    }
-                }
-            }, "seed-" + i);
-            thread.setDaemon(true);
-            thread.start();
-            threads.add(thread);
-        }
-        long lastPrint = System.nanoTime();
-        for (Thread thread : threads) {
-            while (thread.isAlive()) {
-                thread.join(1000);
-                if (System.nanoTime() - lastPrint > 10_000_000_000L) {
-                    lastPrint = System.nanoTime();
-                    double seconds = (lastPrint - start) / 1e9;
-                    Report.line("  %,d created (%.0f/s), %,d completed, %d errors", created.get(), created.get() / seconds,
-                            completed.get(), errors.get());
-                }
-            }
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        Report.line("seeded %,d tasks in %.1f s: %.1f creates/s (%.1f commands/s with %,d completes), %d errors",
-                created.get(), seconds, created.get() / seconds, (created.get() + completed.get()) / seconds,
-                completed.get(), errors.get());
-        if (!errorExamples.isEmpty()) {
-            Report.line("errors by status: %s", errorExamples);
-        }
-        ObjectNode seeding = Api.object();
-        seeding.put("email", email);
-        seeding.put("created", created.get()).put("completed", completed.get()).put("errors", errors.get());
-        seeding.put("seconds", Summary.round(seconds));
-        seeding.put("createsPerSecond", Summary.round(created.get() / seconds));
-        seeding.put("concurrency", concurrency);
-
-        // The read side is eventually consistent: wait until a task created after all others is searchable.
-        String marker = "zq" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        ObjectNode last = Api.object();
-        last.put("title", "benchmark marker " + marker);
-        last.putArray("tags").add("benchmark");
-        Api.Response markerResponse = user.send(user.createTask(last));
-        if (!markerResponse.ok()) {
-            Report.line("could not create the marker task: %d %s", markerResponse.status(), markerResponse.shortBody());
-            seeding.put("caughtUp", false);
-            return seeding;
-        }
-        String markerId = markerResponse.json().path("id").asText();
-        long waitStart = System.nanoTime();
-        long deadline = waitStart + Duration.ofSeconds(catchUpTimeoutSeconds).toNanos();
-        boolean found = false;
-        long lastReport = waitStart;
-        int failuresInARow = 0;
-        while (!found && System.nanoTime() < deadline) {
-            Api.Response page = user.send(user.get("/api/tasks?" + Api.query(Map.of("status", "all", "q", marker, "limit", "5"))));
-            failuresInARow = page.ok() ? 0 : failuresInARow + 1;
-            if (failuresInARow >= 120) {
-                Report.line("!! GET /api/tasks failed 120 times in a row (last: %d %s); giving up", page.status(), page.shortBody());
-                break;
-            }
-            for (JsonNode item : page.json().path("items")) {
-                found |= markerId.equals(item.path("id").asText());
-            }
-            if (!found) {
-                if (System.nanoTime() - lastReport > 15_000_000_000L) {
-                    lastReport = System.nanoTime();
-                    Report.line("  waiting for the read side: marker not yet found after %.0f s (last answer %d)",
-                            (lastReport - waitStart) / 1e9, page.status());
-                }
-                Thread.sleep(500);
-            }
-        }
-        double caughtUp = (System.nanoTime() - waitStart) / 1e9;
-        Report.line(found ? "read side caught up %.1f s after seeding ended (marker found with q=%s)"
-                : "read side NOT caught up after %.0f s (marker q=%s never found)", caughtUp, marker);
-        seeding.put("caughtUp", found);
-        seeding.put("catchUpSeconds", Summary.round(caughtUp));
-        return seeding;
     }
 
     // ---- shapes ----

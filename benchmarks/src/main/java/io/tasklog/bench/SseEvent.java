@@ -5,8 +5,8 @@ import java.time.Instant;
 
 /**
  * One dispatched Server-Sent Event: its {@code id:} (the last one seen on the stream, as the spec says),
- * its {@code event:} type ("message" when absent), its {@code data:} lines joined by newlines, and when the
- * blank line that ended it was read, both as a {@link System#nanoTime()} reading and as a wall-clock instant.
+ * its {@code event:} type ("message" when absent), its {@code data:} lines joined by newlines, and when it was
+ * received, both as a {@link System#nanoTime()} reading and as a wall-clock instant.
  */
 public record SseEvent(String id, String event, String data, long receivedNanos, Instant receivedAt) {
 

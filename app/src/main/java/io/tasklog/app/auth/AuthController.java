@@ -4,11 +4,7 @@ import io.tasklog.app.security.TokenIssuer;
 import io.tasklog.app.security.TokenIssuer.IssuedToken;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -43,33 +39,5 @@ public class AuthController {
         rateLimit.attempt(request.getRemoteAddr(), credentials.email());
         String userId = accounts.authenticate(credentials);
         return tokens.issue(userId, credentials.email().strip().toLowerCase(Locale.ROOT));
-    }
-
-    @ExceptionHandler(InvalidCredentialsException.class)
-    ProblemDetail invalid(InvalidCredentialsException e) {
-        return problem(HttpStatus.BAD_REQUEST, "Invalid registration", e.getMessage());
-    }
-
-    @ExceptionHandler(EmailTakenException.class)
-    ProblemDetail taken(EmailTakenException e) {
-        return problem(HttpStatus.CONFLICT, "Email already registered", e.getMessage());
-    }
-
-    @ExceptionHandler(BadCredentialsException.class)
-    ProblemDetail badCredentials(BadCredentialsException e) {
-        return problem(HttpStatus.UNAUTHORIZED, "Login failed", e.getMessage());
-    }
-
-    @ExceptionHandler(TooManyAttemptsException.class)
-    ResponseEntity<ProblemDetail> tooMany(TooManyAttemptsException e) {
-        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
-                .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
-                .body(problem(HttpStatus.TOO_MANY_REQUESTS, "Too many attempts", e.getMessage()));
-    }
-
-    private static ProblemDetail problem(HttpStatus status, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(title);
-        return problem;
     }
 }

@@ -1,9 +1,19 @@
 package io.tasklog.app.auth;
 
-/** Login with an unknown email or a wrong password (deliberately not saying which). */
-class BadCredentialsException extends RuntimeException {
+import org.springframework.http.HttpStatus;
+import org.springframework.web.ErrorResponseException;
+
+/** Login with an unknown email or a wrong password (deliberately not saying which) (401). */
+class BadCredentialsException extends ErrorResponseException {
 
     BadCredentialsException() {
-        super("Email or password is wrong");
+        super(HttpStatus.UNAUTHORIZED);
+        setTitle("Login failed");
+        setDetail("Email or password is wrong");
+    }
+
+    @Override
+    public String getMessage() {
+        return getBody().getDetail();
     }
 }

@@ -1,9 +1,19 @@
 package io.tasklog.app.auth;
 
-/** Registration input that cannot become an account. */
-class InvalidCredentialsException extends RuntimeException {
+import org.springframework.http.HttpStatus;
+import org.springframework.web.ErrorResponseException;
+
+/** Registration input that cannot become an account (400). */
+class InvalidCredentialsException extends ErrorResponseException {
 
     InvalidCredentialsException(String message) {
-        super(message);
+        super(HttpStatus.BAD_REQUEST);
+        setTitle("Invalid registration");
+        setDetail(message);
+    }
+
+    @Override
+    public String getMessage() {
+        return getBody().getDetail();
     }
 }

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletionException;
 import java.util.stream.Collectors;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -15,10 +17,12 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -29,6 +33,11 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 /**
  * Every error leaves the API as an RFC 7807 problem with a message a person can act on; nothing
  * unexpected leaks a stack trace (it is logged instead, with the problem's id to correlate).
+ *
+ * <p>This is the one place that turns errors into problems. Tasklog's own exceptions say which problem they are
+ * (they are Spring {@link ErrorResponseException}s: status, title, detail, headers such as {@code Retry-After}), so
+ * they are rendered here without a mapping each; what is mapped here is other libraries' exceptions (Axon's, the
+ * web layer's) and the generic cases.
  */
 @RestControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -60,6 +69,30 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
         return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
     }
 
+    /** Problems are JSON whatever the request accepted (e.g. a refused {@code text/event-stream}). */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
+            WebRequest request) {
+        return ResponseEntity.status(status).headers(headers).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
+    }
+
+    @ExceptionHandler(AggregateNotFoundException.class)
+    ProblemDetail taskNotFound(AggregateNotFoundException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No such task");
+        problem.setTitle("Task not found");
+        return problem;
+    }
+
+    @ExceptionHandler(ConflictingAggregateVersionException.class)
+    ProblemDetail staleVersion(ConflictingAggregateVersionException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PRECONDITION_FAILED,
+                "The task changed since version " + e.getExpectedVersion() + "; it is now at version "
+                        + e.getActualVersion() + ". Reload it and try again.");
+        problem.setTitle("Task changed elsewhere");
+        problem.setProperty("currentVersion", e.getActualVersion());
+        return problem;
+    }
+
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
         return invalidParameter(e.getName(), e.getValue(), e.getRequiredType());
@@ -84,8 +117,12 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
 
     /** Query results are awaited with join(): judge the query handler's own exception, not the wrapper. */
     @ExceptionHandler(CompletionException.class)
-    ProblemDetail awaited(CompletionException e) {
-        return e.getCause() instanceof IllegalArgumentException invalid ? invalidInput(invalid) : unexpected(e);
+    ResponseEntity<Object> awaited(CompletionException e, WebRequest request) {
+        if (e.getCause() instanceof ErrorResponseException problem) {
+            return handleErrorResponseException(problem, problem.getHeaders(), problem.getStatusCode(), request);
+        }
+        ProblemDetail problem = e.getCause() instanceof IllegalArgumentException invalid ? invalidInput(invalid) : unexpected(e);
+        return createResponseEntity(problem, new HttpHeaders(), HttpStatusCode.valueOf(problem.getStatus()), request);
     }
 
     @ExceptionHandler(Exception.class)

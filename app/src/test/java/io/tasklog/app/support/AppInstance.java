@@ -1,5 +1,6 @@
 package io.tasklog.app.support;
 
+import static org.awaitility.Awaitility.await;
 import io.tasklog.app.TasklogApplication;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -50,8 +51,7 @@ public final class AppInstance {
     /** Live updates reach an instance's streams only once its task-updates consumer has partitions. */
     public static void awaitStreamListener(ApplicationContext instance) {
         KafkaListenerEndpointRegistry listeners = instance.getBean(KafkaListenerEndpointRegistry.class);
-        Eventually.eventually(Duration.ofSeconds(30),
-                () -> listeners.getListenerContainer("stream-changes").getAssignedPartitions(),
+        await().atMost(Duration.ofSeconds(30)).until(() -> listeners.getListenerContainer("stream-changes").getAssignedPartitions(),
                 partitions -> partitions != null && !partitions.isEmpty());
     }
 

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -21,8 +22,18 @@ public final class NodeScript {
 
     public static String runPassing(Path directory, String script, Map<String, String> environment, Path log,
                                     Duration timeout) throws IOException, InterruptedException {
+        String output = run(directory, List.of(script), environment, log, timeout);
+        assertThat(output).contains(" 0 failed");
+        return output;
+    }
+
+    /** Runs {@code node <arguments>}; asserts it finished in time and exited 0, and returns its output. */
+    public static String run(Path directory, List<String> arguments, Map<String, String> environment, Path log,
+                             Duration timeout) throws IOException, InterruptedException {
         Files.createDirectories(log.toAbsolutePath().getParent());
-        ProcessBuilder builder = new ProcessBuilder("node", script)
+        List<String> command = new java.util.ArrayList<>(List.of("node"));
+        command.addAll(arguments);
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(directory.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toAbsolutePath().toFile());
@@ -33,9 +44,8 @@ public final class NodeScript {
             node.destroyForcibly();
         }
         String output = Files.readString(log);
-        assertThat(finished).as(script + " finished in time:\n" + output).isTrue();
-        assertThat(node.exitValue()).as(script + ":\n" + output).isZero();
-        assertThat(output).contains(" 0 failed");
+        assertThat(finished).as(arguments + " finished in time:\n" + output).isTrue();
+        assertThat(node.exitValue()).as(arguments + ":\n" + output).isZero();
         return output;
     }
 }

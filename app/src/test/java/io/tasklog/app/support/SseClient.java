@@ -3,88 +3,73 @@ package io.tasklog.app.support;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Predicate;
-import java.util.stream.Stream;
+import org.awaitility.Awaitility;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
 
-/** A minimal Server-Sent Events client over java.net.http, as a non-browser client would write it. */
+/**
+ * {@code GET /api/stream} as a non-browser client reads it: Spring's {@link WebClient} with {@link ServerSentEvent}
+ * (the event-stream parsing is Spring's) on Reactor Netty, whose {@link #close()} closes the connection, so the
+ * server sees the stream end. The stream is read on Netty's threads, never on the test's (a test thread asking
+ * for {@link #status()} must not end up running the endless read).
+ */
 public class SseClient implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    /**
-     * Streams are read on threads of their own: a plain thenAccept may run the (endless) read on whichever
-     * thread completes or joins the response future, e.g. the test's own thread calling status().
-     */
-    private static final ExecutorService READERS = Executors.newCachedThreadPool(r -> {
-        Thread thread = new Thread(r, "sse-client-reader");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private static final ParameterizedTypeReference<ServerSentEvent<String>> SSE = new ParameterizedTypeReference<>() {
+    };
+    private static final WebClient HTTP = WebClient.builder().clientConnector(new ReactorClientHttpConnector()).build();
 
     private final List<Event> events = new CopyOnWriteArrayList<>();
     private final List<String> comments = new CopyOnWriteArrayList<>();
-    private final CompletableFuture<HttpResponse<Stream<String>>> response;
-    private volatile Stream<String> lines;
+    private final CompletableFuture<Integer> status = new CompletableFuture<>();
+    private final Disposable reading;
 
     public SseClient(String baseUrl, String token, String lastEventId) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + "/api/stream"))
-                .header("Accept", "text/event-stream").header("Authorization", "Bearer " + token);
-        if (lastEventId != null) {
-            request.header("Last-Event-ID", lastEventId);
-        }
-        response = HttpClient.newHttpClient().sendAsync(request.build(), HttpResponse.BodyHandlers.ofLines());
-        response.thenAcceptAsync(r -> {
-            lines = r.body();
-            read(lines);
-        }, READERS);
+        reading = HTTP.get().uri(baseUrl + "/api/stream")
+                .accept(MediaType.TEXT_EVENT_STREAM)
+                .headers(headers -> {
+                    headers.setBearerAuth(token);
+                    if (lastEventId != null) {
+                        headers.set("Last-Event-ID", lastEventId);
+                    }
+                })
+                .exchangeToFlux(response -> {
+                    status.complete(response.statusCode().value());
+                    return response.statusCode().is2xxSuccessful() ? response.bodyToFlux(SSE)
+                            : response.releaseBody().thenMany(Flux.empty());
+                })
+                .subscribe(this::received, status::completeExceptionally);
     }
 
-    private void read(Stream<String> body) {
-        String id = null;
-        String name = null;
-        StringBuilder data = new StringBuilder();
-        try {
-            for (String line : (Iterable<String>) body::iterator) {
-                if (line.isEmpty()) {
-                    if (!data.isEmpty()) {
-                        events.add(new Event(id, name, data.toString()));
-                    }
-                    id = null;
-                    name = null;
-                    data.setLength(0);
-                } else if (line.startsWith(":")) {
-                    comments.add(line.substring(1).strip());
-                } else if (line.startsWith("id:")) {
-                    id = line.substring(3).strip();
-                } else if (line.startsWith("event:")) {
-                    name = line.substring(6).strip();
-                } else if (line.startsWith("data:")) {
-                    data.append(line.substring(5).strip());
-                }
-            }
-        } catch (RuntimeException closed) {
-            // the stream was closed by us or by the server
+    private void received(ServerSentEvent<String> event) {
+        if (event.comment() != null) {
+            event.comment().lines().map(String::strip).forEach(comments::add);
+        }
+        if (event.data() != null) {
+            events.add(new Event(event.id(), event.event(), event.data()));
         }
     }
 
     /** Waits until the server has opened the stream (its first comment arrived). */
-    public SseClient awaitConnected() throws InterruptedException {
-        awaitTrue(() -> comments.contains("connected"), Duration.ofSeconds(10));
+    public SseClient awaitConnected() {
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> comments.contains("connected"));
         return this;
     }
 
     public int status() {
-        return response.join().statusCode();
+        return status.join();
     }
 
     public List<Event> events() {
@@ -95,27 +80,14 @@ public class SseClient implements AutoCloseable {
         return new ArrayList<>(comments);
     }
 
-    public Event await(Predicate<Event> matching, Duration timeout) throws InterruptedException {
-        awaitTrue(() -> events.stream().anyMatch(matching), timeout);
+    public Event await(Predicate<Event> matching, Duration timeout) {
+        Awaitility.await().atMost(timeout).until(() -> events.stream().anyMatch(matching));
         return events.stream().filter(matching).findFirst().orElseThrow();
-    }
-
-    private static void awaitTrue(java.util.function.BooleanSupplier condition, Duration timeout) throws InterruptedException {
-        long end = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("condition not met within " + timeout);
-            }
-            Thread.sleep(20);
-        }
     }
 
     @Override
     public void close() {
-        response.cancel(true);
-        if (lines != null) {
-            lines.close();
-        }
+        reading.dispose();
     }
 
     public record Event(String id, String name, String data) {

@@ -1,6 +1,6 @@
 package io.tasklog.app.support;
 
-import static io.tasklog.app.support.Eventually.eventually;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -29,7 +29,7 @@ public final class StoreProbe {
     public void awaitProcessed(String processor, String taskId, Duration timeout) {
         long last = jdbc.sql("select max(global_index) from domain_event_entry where aggregate_identifier = ?")
                 .param(taskId).query(Long.class).single();
-        eventually(timeout, () -> jdbc.sql("select token from token_entry where processor_name = ?")
+        await().atMost(timeout).until(() -> jdbc.sql("select token from token_entry where processor_name = ?")
                         .param(processor).query((rs, n) -> rs.getBytes(1)).list(),
                 tokens -> !tokens.isEmpty() && tokens.stream().allMatch(token -> handled(token, last)));
     }

@@ -1,7 +1,6 @@
 package io.tasklog.command.eventstore;
 
-import io.tasklog.command.task.TaskAggregate;
-import java.time.Clock;
+import io.tasklog.api.MessageMetadata;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
@@ -10,7 +9,6 @@ import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotterFactoryBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,13 +21,7 @@ public class EventStoreConfiguration {
     /** Copies the acting user from each command onto the events it causes: the history's "who". */
     @Bean
     public CorrelationDataProvider userIdCorrelation() {
-        return new SimpleCorrelationDataProvider(TaskAggregate.USER_ID);
-    }
-
-    @Bean
-    @ConditionalOnMissingBean
-    public Clock clock() {
-        return Clock.systemUTC();
+        return new SimpleCorrelationDataProvider(MessageMetadata.USER_ID);
     }
 
     /** Snapshots are written after the command's commit, on their own thread, so commands never wait on them. */

@@ -1,9 +1,9 @@
 package io.tasklog.command.notification;
 
+import io.tasklog.api.MessageMetadata;
 import io.tasklog.api.notification.FindNotificationQuery;
 import io.tasklog.api.notification.NotificationView;
 import io.tasklog.api.task.SnoozeReminderCommand;
-import io.tasklog.command.task.TaskAggregate;
 import java.security.Principal;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,8 +14,7 @@ import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -49,17 +48,9 @@ public class SnoozeController {
         Instant remindAt = clock.instant().plus(Duration.ofMinutes(request.minutes()));
         commands.sendAndWait(GenericCommandMessage.asCommandMessage(
                         new SnoozeReminderCommand(notification.taskId(), id, request.minutes()))
-                .andMetaData(MetaData.with(TaskAggregate.USER_ID, user.getName())));
+                .andMetaData(MetaData.with(MessageMetadata.USER_ID, user.getName())));
         return new Snoozed(id, notification.taskId(), remindAt);
     }
-
-    @ExceptionHandler(NoSuchNotificationException.class)
-    ProblemDetail notFound() {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No such notification");
-        problem.setTitle("Notification not found");
-        return problem;
-    }
-
 
     /** Body: {@code { "minutes": 10 }}. */
     public record SnoozeRequest(Integer minutes) {
@@ -69,6 +60,13 @@ public class SnoozeController {
     public record Snoozed(String notificationId, String taskId, Instant remindAt) {
     }
 
-    static class NoSuchNotificationException extends RuntimeException {
+    /** 404, as the read side answers for a notification the caller does not have. */
+    static class NoSuchNotificationException extends ErrorResponseException {
+
+        NoSuchNotificationException() {
+            super(HttpStatus.NOT_FOUND);
+            setTitle("Notification not found");
+            setDetail("No such notification");
+        }
     }
 }

@@ -1,10 +1,8 @@
 package io.tasklog.command.recurrence;
 
-import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.Month;
 import java.time.ZoneId;
@@ -12,22 +10,26 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.dmfs.rfc5545.DateTime;
+import org.dmfs.rfc5545.InstanceIterator;
+import org.dmfs.rfc5545.Weekday;
 import org.dmfs.rfc5545.recur.InvalidRecurrenceRuleException;
-import org.dmfs.rfc5545.recur.RecurrenceRuleIterator;
+import org.dmfs.rfc5545.recur.RecurrenceRule.Part;
+import org.dmfs.rfc5545.recur.RecurrenceRule.RfcMode;
+import org.dmfs.rfc5545.recur.RecurrenceRule.Skip;
+import org.dmfs.rfc5545.recur.RecurrenceRule.WeekdayNum;
+import org.dmfs.rfc5545.recurrenceset.OfRuleAndFirst;
 
 /**
  * A validated recurrence rule: the RFC 5545 RRULE subset Tasklog supports, and the occurrences it yields in a
@@ -53,8 +55,15 @@ import org.dmfs.rfc5545.recur.RecurrenceRuleIterator;
  * occurrence by a whole day: Samoa (Pacific/Apia) had no 2011-12-30, so an occurrence due that day at 13:00 falls
  * on 2011-12-31 at 13:00 (and if the rule also selects the 31st, the two are one occurrence). java.time's
  * {@code ZonedDateTime.of} resolves gaps exactly this way. A local time that exists twice (fall-back) is the
- * earlier of the two instants. The calendar arithmetic (which dates a rule selects) is done by
- * {@code org.dmfs:lib-recur}.
+ * earlier of the two instants.
+ *
+ * <h2>One engine</h2>
+ * {@code org.dmfs:lib-recur} parses and validates the rule and selects its dates (with the series start as the
+ * first instance, {@code OfRuleAndFirst}, and {@code SKIP=BACKWARD} for month ends); what this class adds is a
+ * whitelist over the parsed rule (the subset above), messages that say which part is wrong, and the step from a
+ * date to an instant in the task's zone. That step is why COUNT and UNTIL are applied to the instants rather than
+ * inside lib-recur: UNTIL is a UTC instant while the rule selects wall-clock dates, and a zone that skipped a day
+ * can turn two dates into one instant, which is one occurrence.
  *
  * <h2>Month ends</h2>
  * <ul>
@@ -86,13 +95,6 @@ public final class RecurrenceRule {
     static final int MAX_LENGTH = 500;
     static final int MAX_PREVIEW = 1000;
 
-    private static final String SUPPORTED_PARTS = "FREQ, INTERVAL, BYDAY, BYMONTHDAY, BYMONTH, COUNT, UNTIL and WKST";
-    private static final Set<String> UNSUPPORTED_RFC_PARTS = Set.of("BYSECOND", "BYMINUTE", "BYHOUR", "BYYEARDAY",
-            "BYWEEKNO", "BYSETPOS", "RSCALE", "SKIP");
-    private static final Set<String> SUB_DAILY = Set.of("SECONDLY", "MINUTELY", "HOURLY");
-    private static final Pattern BYDAY_VALUE = Pattern.compile("([+-]?\\d{1,2})?(MO|TU|WE|TH|FR|SA|SU)");
-    private static final Pattern INTEGER = Pattern.compile("[+-]?\\d{1,9}");
-    private static final Pattern UTC_DATE_TIME = Pattern.compile("(\\d{4})(\\d{2})(\\d{2})T(\\d{2})(\\d{2})(\\d{2})Z");
     private static final DateTimeFormatter UNTIL_FORMAT =
             DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
     /** Instants beyond this are outside what the engine computes (lib-recur and java.time both have limits). */
@@ -100,62 +102,59 @@ public final class RecurrenceRule {
 
     private final Frequency frequency;
     private final int interval;
-    private final List<Integer> byMonth;
-    private final List<Integer> byMonthDay;
-    private final List<DayRule> byDay;
-    private final DayOfWeek weekStart;
     private final Integer count;
     private final Instant until;
-    private final String canonical;
-    /** The rule handed to lib-recur: the calendar parts only (COUNT and UNTIL are applied here, on instants). */
+    /** The calendar parts (no COUNT or UNTIL, see the class comment): what lib-recur iterates. */
     private final String calendarRule;
+    private final String canonical;
     /** Whether a day of month taken from the series start is moved back to the month end when it does not exist. */
     private final boolean clampToMonthEnd;
 
-    private record DayRule(int ordinal, DayOfWeek day) {
-        String rfc() {
-            return (ordinal == 0 ? "" : Integer.toString(ordinal)) + day.name().substring(0, 2);
-        }
-    }
-
-    private RecurrenceRule(Frequency frequency, int interval, List<Integer> byMonth, List<Integer> byMonthDay,
-            List<DayRule> byDay, DayOfWeek weekStart, Integer count, Instant until) {
+    /** A rule {@link RecurrenceRuleParser} has parsed and checked. */
+    RecurrenceRule(org.dmfs.rfc5545.recur.RecurrenceRule parsed, Frequency frequency, Instant until) {
         this.frequency = frequency;
-        this.interval = interval;
-        this.byMonth = List.copyOf(byMonth);
-        this.byMonthDay = List.copyOf(byMonthDay);
-        this.byDay = List.copyOf(byDay);
-        this.weekStart = weekStart;
-        this.count = count;
+        this.interval = parsed.getInterval();
+        this.count = parsed.getCount();
         this.until = until;
-
-        StringBuilder calendar = new StringBuilder("FREQ=").append(frequency.name());
+        List<Integer> byMonth = sorted(months(parsed), Comparator.naturalOrder());
+        List<Integer> byMonthDay = sorted(parsed.getByPart(Part.BYMONTHDAY), Comparator.comparingInt(RecurrenceRule::positionKey));
+        List<WeekdayNum> byDay = sorted(parsed.getByDayPart(), Comparator.<WeekdayNum>comparingInt(d -> positionKey(d.pos))
+                .thenComparing(d -> dayOfWeek(d.weekday)));
+        StringBuilder calendar = new StringBuilder("FREQ=").append(frequency);
         if (interval != 1) {
             calendar.append(";INTERVAL=").append(interval);
         }
-        appendList(calendar, "BYMONTH", this.byMonth.stream().map(String::valueOf).toList());
-        appendList(calendar, "BYMONTHDAY", this.byMonthDay.stream().map(String::valueOf).toList());
-        appendList(calendar, "BYDAY", this.byDay.stream().map(DayRule::rfc).toList());
-        if (weekStart != DayOfWeek.MONDAY) {
-            calendar.append(";WKST=").append(weekStart.name(), 0, 2);
+        appendList(calendar, "BYMONTH", byMonth);
+        appendList(calendar, "BYMONTHDAY", byMonthDay);
+        appendList(calendar, "BYDAY", byDay);
+        if (parsed.getWeekStart() != Weekday.MO) {
+            calendar.append(";WKST=").append(parsed.getWeekStart());
         }
         this.calendarRule = calendar.toString();
-        StringBuilder full = new StringBuilder(calendarRule);
-        if (count != null) {
-            full.append(";COUNT=").append(count);
-        }
-        if (until != null) {
-            full.append(";UNTIL=").append(UNTIL_FORMAT.format(until));
-        }
-        this.canonical = full.toString();
+        this.canonical = calendarRule + (count != null ? ";COUNT=" + count : "")
+                + (until != null ? ";UNTIL=" + UNTIL_FORMAT.format(until) : "");
         this.clampToMonthEnd = (frequency == Frequency.MONTHLY || frequency == Frequency.YEARLY)
-                && this.byMonthDay.isEmpty() && this.byDay.isEmpty();
-        libRule(); // belt and braces: whatever passed our validation must be a rule lib-recur accepts
+                && byMonthDay.isEmpty() && byDay.isEmpty();
     }
 
-    private static void appendList(StringBuilder out, String name, List<String> values) {
+    /** BYMONTH as months 1..12 (lib-recur counts them from 0), or null. */
+    static List<Integer> months(org.dmfs.rfc5545.recur.RecurrenceRule rule) {
+        List<Integer> months = rule.getByPart(Part.BYMONTH);
+        return months == null ? null : months.stream().map(month -> month + 1).toList();
+    }
+
+    private static <T> List<T> sorted(List<T> values, Comparator<? super T> order) {
+        Set<T> set = new TreeSet<>(order);
+        if (values != null) {
+            set.addAll(values);
+        }
+        return List.copyOf(set);
+    }
+
+    private static void appendList(StringBuilder out, String name, List<?> values) {
         if (!values.isEmpty()) {
-            out.append(';').append(name).append('=').append(String.join(",", values));
+            out.append(';').append(name).append('=')
+                    .append(values.stream().map(String::valueOf).collect(Collectors.joining(",")));
         }
     }
 
@@ -168,190 +167,7 @@ public final class RecurrenceRule {
      * @throws InvalidRecurrenceException saying precisely what is wrong
      */
     public static RecurrenceRule parse(String rrule) {
-        if (rrule == null) {
-            throw new InvalidRecurrenceException("rrule is required");
-        }
-        String text = rrule.strip();
-        if (text.isEmpty()) {
-            throw new InvalidRecurrenceException("rrule must not be empty");
-        }
-        if (text.length() > MAX_LENGTH) {
-            throw new InvalidRecurrenceException("rrule is too long (at most " + MAX_LENGTH + " characters)");
-        }
-        String upper = text.toUpperCase(Locale.ROOT);
-        if (upper.startsWith("DTSTART") || upper.contains("\nDTSTART")) {
-            throw new InvalidRecurrenceException(
-                    "DTSTART is not supported; the task's due date is the start of the series");
-        }
-        if (upper.indexOf('\n') >= 0 || upper.indexOf('\r') >= 0) {
-            throw new InvalidRecurrenceException("only a single RRULE is accepted; "
-                    + "DTSTART, EXDATE, RDATE and other properties are not supported");
-        }
-        if (upper.startsWith("RRULE:")) {
-            upper = upper.substring("RRULE:".length()).strip();
-        }
-        if (upper.isEmpty()) {
-            throw new InvalidRecurrenceException("rrule must not be empty");
-        }
-        if (upper.indexOf(':') >= 0) {
-            throw new InvalidRecurrenceException(
-                    "malformed rrule: unexpected ':'; give the rule as NAME=VALUE parts such as FREQ=WEEKLY;BYDAY=MO");
-        }
-        Map<String, String> parts = splitParts(upper);
-        return fromParts(parts);
-    }
-
-    private static Map<String, String> splitParts(String rule) {
-        String[] raw = rule.split(";", -1);
-        Map<String, String> parts = new LinkedHashMap<>();
-        for (int i = 0; i < raw.length; i++) {
-            String part = raw[i].strip();
-            if (part.isEmpty()) {
-                if (i == raw.length - 1 && i > 0) {
-                    continue; // tolerate one trailing ';'
-                }
-                throw new InvalidRecurrenceException("malformed rrule: empty part (check the ';' separators)");
-            }
-            int eq = part.indexOf('=');
-            if (eq < 0) {
-                throw new InvalidRecurrenceException("malformed part '" + part + "': expected NAME=VALUE");
-            }
-            String name = part.substring(0, eq).strip();
-            String value = part.substring(eq + 1).strip();
-            if (name.isEmpty()) {
-                throw new InvalidRecurrenceException("malformed part '" + part + "': the name is missing");
-            }
-            checkKnown(name);
-            if (value.isEmpty()) {
-                throw new InvalidRecurrenceException(name + " has no value");
-            }
-            if (parts.putIfAbsent(name, value) != null) {
-                throw new InvalidRecurrenceException(name + " is given more than once");
-            }
-        }
-        return parts;
-    }
-
-    private static void checkKnown(String name) {
-        switch (name) {
-            case "FREQ", "INTERVAL", "BYDAY", "BYMONTHDAY", "BYMONTH", "COUNT", "UNTIL", "WKST" -> {
-            }
-            case "DTSTART" -> throw new InvalidRecurrenceException(
-                    "DTSTART is not supported; the task's due date is the start of the series");
-            default -> {
-                if (UNSUPPORTED_RFC_PARTS.contains(name)) {
-                    throw new InvalidRecurrenceException(
-                            name + " is not supported; supported parts are " + SUPPORTED_PARTS);
-                }
-                throw new InvalidRecurrenceException(
-                        "unknown rule part '" + name + "'; supported parts are " + SUPPORTED_PARTS);
-            }
-        }
-    }
-
-    private static RecurrenceRule fromParts(Map<String, String> parts) {
-        Frequency frequency = frequency(parts.get("FREQ"));
-        int interval = parts.containsKey("INTERVAL")
-                ? bounded("INTERVAL", parts.get("INTERVAL"), 1, MAX_INTERVAL) : 1;
-        Integer count = parts.containsKey("COUNT") ? bounded("COUNT", parts.get("COUNT"), 1, MAX_COUNT) : null;
-        Instant until = parts.containsKey("UNTIL") ? until(parts.get("UNTIL")) : null;
-        if (count != null && until != null) {
-            throw new InvalidRecurrenceException("COUNT and UNTIL cannot both be set");
-        }
-        List<Integer> byMonth = List.of();
-        if (parts.containsKey("BYMONTH")) {
-            if (frequency != Frequency.YEARLY) {
-                throw new InvalidRecurrenceException("BYMONTH is only allowed with FREQ=YEARLY");
-            }
-            byMonth = byMonth(parts.get("BYMONTH"));
-        }
-        List<Integer> byMonthDay = List.of();
-        if (parts.containsKey("BYMONTHDAY")) {
-            if (frequency != Frequency.MONTHLY && frequency != Frequency.YEARLY) {
-                throw new InvalidRecurrenceException("BYMONTHDAY is only allowed with FREQ=MONTHLY or YEARLY");
-            }
-            byMonthDay = byMonthDay(parts.get("BYMONTHDAY"));
-        }
-        List<DayRule> byDay = List.of();
-        if (parts.containsKey("BYDAY")) {
-            if (!byMonthDay.isEmpty()) {
-                throw new InvalidRecurrenceException("BYDAY and BYMONTHDAY cannot both be set");
-            }
-            byDay = byDay(parts.get("BYDAY"), frequency, !byMonth.isEmpty());
-        }
-        if (!byMonth.isEmpty() && !byMonthDay.isEmpty()) {
-            checkMonthDaysExist(byMonth, byMonthDay);
-        }
-        DayOfWeek weekStart = parts.containsKey("WKST") ? weekStart(parts.get("WKST")) : DayOfWeek.MONDAY;
-        return new RecurrenceRule(frequency, interval, byMonth, byMonthDay, byDay, weekStart, count, until);
-    }
-
-    private static Frequency frequency(String value) {
-        if (value == null) {
-            throw new InvalidRecurrenceException("FREQ is required (DAILY, WEEKLY, MONTHLY or YEARLY)");
-        }
-        if (SUB_DAILY.contains(value)) {
-            throw new InvalidRecurrenceException(
-                    "FREQ=" + value + " is not supported; use DAILY, WEEKLY, MONTHLY or YEARLY");
-        }
-        try {
-            return Frequency.valueOf(value);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidRecurrenceException(
-                    "FREQ=" + value + " is not a frequency; use DAILY, WEEKLY, MONTHLY or YEARLY");
-        }
-    }
-
-    private static int bounded(String name, String value, int min, int max) {
-        if (!INTEGER.matcher(value).matches()) {
-            throw new InvalidRecurrenceException(name + " must be a whole number, not '" + value + "'");
-        }
-        int number = Integer.parseInt(value);
-        if (number < min || number > max) {
-            throw new InvalidRecurrenceException(name + " must be " + min + ".." + max + ", not " + number);
-        }
-        return number;
-    }
-
-    private static Instant until(String value) {
-        Matcher m = UTC_DATE_TIME.matcher(value);
-        if (!m.matches()) {
-            throw new InvalidRecurrenceException(
-                    "UNTIL must be a UTC date-time like 20261231T235959Z, not '" + value + "'");
-        }
-        try {
-            return LocalDateTime.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
-                    Integer.parseInt(m.group(3)), Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)),
-                    Integer.parseInt(m.group(6))).toInstant(ZoneOffset.UTC);
-        } catch (DateTimeException e) {
-            throw new InvalidRecurrenceException("UNTIL " + value + " is not a valid date-time");
-        }
-    }
-
-    private static List<Integer> byMonth(String value) {
-        Set<Integer> months = new TreeSet<>();
-        for (String item : value.split(",", -1)) {
-            String v = item.strip();
-            if (!INTEGER.matcher(v).matches() || Integer.parseInt(v) < 1 || Integer.parseInt(v) > 12) {
-                throw new InvalidRecurrenceException("BYMONTH values must be months 1..12, not '" + v + "'");
-            }
-            months.add(Integer.parseInt(v));
-        }
-        return List.copyOf(months);
-    }
-
-    private static List<Integer> byMonthDay(String value) {
-        Set<Integer> days = new TreeSet<>(Comparator.comparingInt(RecurrenceRule::positionKey));
-        for (String item : value.split(",", -1)) {
-            String v = item.strip();
-            int day = INTEGER.matcher(v).matches() ? Integer.parseInt(v) : 0;
-            if (day == 0 || day < -31 || day > 31) {
-                throw new InvalidRecurrenceException("BYMONTHDAY values must be 1..31 or -31..-1 "
-                        + "(-1 is the last day of the month), not '" + v + "'");
-            }
-            days.add(day);
-        }
-        return List.copyOf(days);
+        return RecurrenceRuleParser.parse(rrule);
     }
 
     /** Orders positions within a period: 1, 2, ... then ..., -2, -1 (from the end). */
@@ -359,45 +175,8 @@ public final class RecurrenceRule {
         return position > 0 ? position : 1000 + position;
     }
 
-    private static List<DayRule> byDay(String value, Frequency frequency, boolean withByMonth) {
-        Set<DayRule> days = new TreeSet<>(Comparator.<DayRule>comparingInt(d -> positionKey(d.ordinal()))
-                .thenComparing(DayRule::day));
-        for (String item : value.split(",", -1)) {
-            String v = item.strip();
-            Matcher m = BYDAY_VALUE.matcher(v);
-            if (!m.matches()) {
-                throw new InvalidRecurrenceException("BYDAY value '" + v
-                        + "' is not a weekday like MO or an ordinal weekday like 2TU or -1FR");
-            }
-            DayOfWeek day = weekday(m.group(2));
-            int ordinal = 0;
-            if (m.group(1) != null) {
-                ordinal = Integer.parseInt(m.group(1));
-                if (ordinal == 0) {
-                    throw new InvalidRecurrenceException("BYDAY ordinal must not be 0 ('" + v + "')");
-                }
-                if (frequency != Frequency.MONTHLY && frequency != Frequency.YEARLY) {
-                    throw new InvalidRecurrenceException(
-                            "BYDAY ordinals (" + v + ") are only allowed with FREQ=MONTHLY or YEARLY");
-                }
-                int limit = frequency == Frequency.YEARLY && !withByMonth ? 53 : 5;
-                if (Math.abs(ordinal) > limit) {
-                    String scope = frequency == Frequency.MONTHLY ? "FREQ=MONTHLY"
-                            : withByMonth ? "FREQ=YEARLY with BYMONTH" : "FREQ=YEARLY";
-                    throw new InvalidRecurrenceException("BYDAY ordinal in " + v + " must be 1.." + limit
-                            + " or -" + limit + "..-1 for " + scope);
-                }
-            }
-            days.add(new DayRule(ordinal, day));
-        }
-        return List.copyOf(days);
-    }
-
-    private static DayOfWeek weekStart(String value) {
-        if (!value.matches("MO|TU|WE|TH|FR|SA|SU")) {
-            throw new InvalidRecurrenceException("WKST must be a weekday like MO, not '" + value + "'");
-        }
-        return weekday(value);
+    private static DayOfWeek dayOfWeek(Weekday day) {
+        return weekday(day.name());
     }
 
     static DayOfWeek weekday(String twoLetters) {
@@ -407,23 +186,6 @@ public final class RecurrenceRule {
             }
         }
         throw new InvalidRecurrenceException("'" + twoLetters + "' is not a weekday (MO, TU, WE, TH, FR, SA, SU)");
-    }
-
-    private static void checkMonthDaysExist(List<Integer> months, List<Integer> days) {
-        for (int month : months) {
-            int length = Month.of(month).maxLength();
-            for (int day : days) {
-                if (Math.abs(day) <= length) {
-                    return;
-                }
-            }
-        }
-        throw new InvalidRecurrenceException("BYMONTHDAY=" + join(days) + " never falls in BYMONTH=" + join(months)
-                + ", so the rule would never repeat");
-    }
-
-    private static String join(List<Integer> values) {
-        return values.stream().map(String::valueOf).collect(Collectors.joining(","));
     }
 
     // ---------------------------------------------------------------------------------------------- accessors
@@ -546,62 +308,54 @@ public final class RecurrenceRule {
     }
 
     /**
-     * Walks the series: the start instant first, then each date lib-recur selects after the start date, at the
+     * Walks the series: the dates lib-recur selects (the start date first, matching the rule or not), each at the
      * series' local time of day, strictly increasing, up to UNTIL.
      */
     private final class Occurrences {
         private final LocalDate startDate;
+        private final Instant startInstant;
         private final LocalTime timeOfDay;
         private final ZoneId zone;
-        private final RecurrenceRuleIterator dates;
-        private Instant pendingStart;
+        private Iterator<DateTime> dates;
         private Instant last;
-        private boolean done;
 
         Occurrences(LocalDate startDate, LocalTime timeOfDay, Instant startInstant, ZoneId zone,
                 LocalDate fastForwardTo) {
             this.startDate = startDate;
+            this.startInstant = startInstant;
             this.timeOfDay = timeOfDay;
             this.zone = zone;
-            boolean skipStart = fastForwardTo != null && fastForwardTo.isAfter(startDate);
-            this.pendingStart = skipStart ? null : startInstant;
-            this.last = skipStart ? startInstant : null; // the start lies before the window skipped to
-            RecurrenceRuleIterator iterator = null;
+            DateTime start = new DateTime(startDate.getYear(), startDate.getMonthValue() - 1, startDate.getDayOfMonth());
             try {
-                iterator = libRule().iterator(allDay(startDate));
-                if (skipStart) {
-                    iterator.fastForward(allDay(fastForwardTo));
+                org.dmfs.rfc5545.recur.RecurrenceRule rule = new org.dmfs.rfc5545.recur.RecurrenceRule(calendarRule, RfcMode.RFC5545_STRICT);
+                if (clampToMonthEnd) {
+                    rule.setSkip(Skip.BACKWARD);
                 }
+                InstanceIterator iterator = new OfRuleAndFirst(rule, start).iterator();
+                if (fastForwardTo != null && fastForwardTo.isAfter(startDate)) {
+                    last = startInstant; // the start lies before the window skipped to
+                    iterator.fastForward(new DateTime(fastForwardTo.getYear(), fastForwardTo.getMonthValue() - 1,
+                            fastForwardTo.getDayOfMonth()));
+                }
+                dates = iterator;
+            } catch (InvalidRecurrenceRuleException e) {
+                throw new IllegalStateException("a parsed rule no longer parses: " + calendarRule, e);
             } catch (IllegalArgumentException e) {
-                iterator = null; // lib-recur found no further date at all (see nextDate)
+                dates = last == null ? List.of(start).iterator() : Collections.emptyIterator(); // see next()
             }
-            this.dates = iterator;
-            this.done = iterator == null;
         }
 
         Instant next() {
-            if (pendingStart != null) {
-                Instant start = pendingStart;
-                pendingStart = null;
-                last = start;
-                return start;
-            }
-            while (!done) {
-                LocalDate date = nextDate();
-                if (date == null) {
-                    done = true;
-                    break;
-                }
-                if (!date.isAfter(startDate)) {
-                    continue;
-                }
-                Instant instant = ZonedDateTime.of(date, timeOfDay, zone).toInstant();
+            for (LocalDate date = nextDate(); date != null; date = nextDate()) {
+                Instant instant = date.equals(startDate) ? startInstant
+                        : ZonedDateTime.of(date, timeOfDay, zone).toInstant();
                 if (last != null && !instant.isAfter(last)) {
                     continue; // a zone that skipped a whole day can map two dates onto one instant
                 }
-                if ((until != null && instant.isAfter(until)) || !instant.isBefore(LAST_SUPPORTED)) {
-                    done = true;
-                    break;
+                if (instant != startInstant
+                        && ((until != null && instant.isAfter(until)) || !instant.isBefore(LAST_SUPPORTED))) {
+                    dates = Collections.emptyIterator();
+                    return null;
                 }
                 last = instant;
                 return instant;
@@ -610,37 +364,17 @@ public final class RecurrenceRule {
         }
 
         private LocalDate nextDate() {
-            if (dates == null) {
-                return null;
-            }
             try {
                 if (!dates.hasNext()) {
                     return null;
                 }
-                DateTime next = dates.nextDateTime();
+                DateTime next = dates.next();
                 return LocalDate.of(next.getYear(), next.getMonth() + 1, next.getDayOfMonth());
             } catch (IllegalArgumentException e) {
                 // lib-recur gives up ("too many filtered recurrence instances") when a rule selects no more
                 // dates for a long stretch, e.g. every 12 months on the 31st starting in April.
                 return null;
             }
-        }
-    }
-
-    private static DateTime allDay(LocalDate date) {
-        return new DateTime(date.getYear(), date.getMonthValue() - 1, date.getDayOfMonth());
-    }
-
-    private org.dmfs.rfc5545.recur.RecurrenceRule libRule() {
-        try {
-            org.dmfs.rfc5545.recur.RecurrenceRule rule = new org.dmfs.rfc5545.recur.RecurrenceRule(calendarRule,
-                    org.dmfs.rfc5545.recur.RecurrenceRule.RfcMode.RFC5545_STRICT);
-            if (clampToMonthEnd) {
-                rule.setSkip(org.dmfs.rfc5545.recur.RecurrenceRule.Skip.BACKWARD);
-            }
-            return rule;
-        } catch (InvalidRecurrenceRuleException e) {
-            throw new InvalidRecurrenceException("invalid rrule: " + e.getMessage());
         }
     }
 

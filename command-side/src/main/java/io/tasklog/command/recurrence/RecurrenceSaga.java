@@ -1,5 +1,7 @@
 package io.tasklog.command.recurrence;
 
+import static io.tasklog.api.MessageMetadata.USER_ID;
+
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import io.tasklog.api.task.CreateTaskCommand;
 import io.tasklog.api.task.RecordNextOccurrenceCommand;
@@ -41,8 +43,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 public class RecurrenceSaga {
 
     static final String TASK_ID = "taskId";
-    /** Metadata key of the acting user (the aggregate's owner check); same as TaskAggregate.USER_ID. */
-    static final String USER_ID = "userId";
 
     @Autowired
     private transient CommandGateway commands;

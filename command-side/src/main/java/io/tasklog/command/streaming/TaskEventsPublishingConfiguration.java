@@ -1,9 +1,9 @@
 package io.tasklog.command.streaming;
 
+import io.tasklog.api.MessageMetadata;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.CloudEventSerializer;
 import io.tasklog.api.stream.Topics;
-import io.tasklog.command.task.TaskAggregate;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
@@ -92,7 +92,7 @@ public class TaskEventsPublishingConfiguration {
                 .serializer(serializer)
                 // the same upcasters as the event store's: records published long ago read like stored events
                 .upcasterChain(axon.upcasterChain() != null ? axon.upcasterChain() : new EventUpcasterChain())
-                .addMetadataMapper(TaskAggregate.USER_ID, Topics.ACTOR_EXTENSION)
+                .addMetadataMapper(MessageMetadata.USER_ID, Topics.ACTOR_EXTENSION)
                 .sourceSupplier(event -> URI.create(Topics.TASK_EVENTS_SOURCE))
                 .subjectSupplier(event -> event instanceof DomainEventMessage<?> domain
                         ? Optional.of(domain.getAggregateIdentifier()) : Optional.empty())
@@ -102,7 +102,7 @@ public class TaskEventsPublishingConfiguration {
                 new ExternalTypeNameConverter(cloudEvents, topics.externalTypeNames()),
                 // Axon's correlation keys, mapped by the converter itself, and ours; OpenTelemetry's
                 // traceparent/tracestate are valid extension names and travel as they are
-                Set.of(TaskAggregate.USER_ID, "traceId", "correlationId"));
+                Set.of(MessageMetadata.USER_ID, "traceId", "correlationId"));
     }
 
     /** The topic's declaration; {@link TaskEventsTopicGuard} creates or checks it (KafkaAdmin leaves it alone). */

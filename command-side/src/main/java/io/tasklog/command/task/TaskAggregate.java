@@ -1,5 +1,6 @@
 package io.tasklog.command.task;
 
+import static io.tasklog.api.MessageMetadata.USER_ID;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
@@ -57,9 +58,6 @@ import org.axonframework.spring.stereotype.Aggregate;
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
         getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class TaskAggregate {
-
-    /** Metadata key carrying the acting user's id on every command and event. */
-    public static final String USER_ID = "userId";
 
     @AggregateIdentifier
     private String taskId;

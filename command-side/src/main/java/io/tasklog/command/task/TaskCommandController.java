@@ -1,5 +1,6 @@
 package io.tasklog.command.task;
 
+import io.tasklog.api.MessageMetadata;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tasklog.api.task.TaskView;
 import jakarta.validation.Valid;

@@ -1,5 +1,6 @@
 package io.tasklog.command.task;
 
+import io.tasklog.api.MessageMetadata;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tasklog.api.task.CompleteTaskCommand;
@@ -89,6 +90,6 @@ public class TaskCommands {
     /** Sends the command as the user and waits for the aggregate's answer. */
     private <R> R send(Object command, String userId) {
         return commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
-                .andMetaData(MetaData.with(TaskAggregate.USER_ID, userId)));
+                .andMetaData(MetaData.with(MessageMetadata.USER_ID, userId)));
     }
 }

@@ -1,5 +1,6 @@
 package io.tasklog.command.task;
 
+import io.tasklog.api.MessageMetadata;
 import io.tasklog.api.task.CompleteTaskCommand;
 import io.tasklog.api.task.CreateTaskCommand;
 import io.tasklog.api.task.DeleteTaskCommand;
@@ -42,8 +43,8 @@ class TaskAggregateTest {
 
     private static final String TASK = "task-1";
     private static final String OWNER = "alice";
-    private static final Map<String, String> AS_OWNER = Map.of(TaskAggregate.USER_ID, OWNER);
-    private static final Map<String, String> AS_STRANGER = Map.of(TaskAggregate.USER_ID, "mallory");
+    private static final Map<String, String> AS_OWNER = Map.of(MessageMetadata.USER_ID, OWNER);
+    private static final Map<String, String> AS_STRANGER = Map.of(MessageMetadata.USER_ID, "mallory");
     private static final Instant NOW = Instant.parse("2026-11-26T10:00:00Z");
     private static final Instant DUE = Instant.parse("2026-12-01T09:00:00Z");
 

@@ -1,5 +1,6 @@
 package io.tasklog.command.task;
 
+import io.tasklog.api.MessageMetadata;
 import io.tasklog.api.task.CompleteTaskCommand;
 import io.tasklog.api.task.CreateTaskCommand;
 import io.tasklog.api.task.DeleteTaskCommand;
@@ -40,7 +41,7 @@ class TaskReminderSchedulingTest {
 
     private static final String TASK = "task-1";
     private static final String OWNER = "alice";
-    private static final Map<String, String> AS_OWNER = Map.of(TaskAggregate.USER_ID, OWNER);
+    private static final Map<String, String> AS_OWNER = Map.of(MessageMetadata.USER_ID, OWNER);
     private static final Instant NOW = Instant.parse("2030-05-01T08:00:00Z");
     private static final Instant DUE = NOW.plus(Duration.ofHours(2));
     private static final Instant LATER_DUE = NOW.plus(Duration.ofDays(1));

@@ -1,5 +1,6 @@
 package io.tasklog.query.history;
 
+import io.tasklog.api.MessageMetadata;
 import io.tasklog.api.query.Page;
 
 import io.tasklog.api.task.NextOccurrenceCreatedEvent;
@@ -78,7 +79,7 @@ public class TaskHistory {
         // reminders are fired by the system's deadlines, whoever last scheduled them
         boolean systemEvent = event.getPayload() instanceof TaskReminderDueEvent
                 || event.getPayload() instanceof TaskBecameOverdueEvent;
-        Object actor = systemEvent ? null : event.getMetaData().get("userId");
+        Object actor = systemEvent ? null : event.getMetaData().get(MessageMetadata.USER_ID);
         Map<String, TaskChanges.FieldChange> changes = new LinkedHashMap<>(TaskChanges.between(before, after));
         if (event.getPayload() instanceof NextOccurrenceCreatedEvent next) {
             changes.put("nextOccurrenceId", new TaskChanges.FieldChange(null, next.nextTaskId()));

@@ -5,10 +5,7 @@ import io.tasklog.api.query.Page;
 import io.tasklog.api.task.TaskView;
 import java.security.Principal;
 import java.time.Instant;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -60,12 +57,4 @@ public class TaskHistoryController {
             throw new IllegalArgumentException("cursor is not one this API handed out");
         }
     }
-
-    @ExceptionHandler(TaskHistoryNotFoundException.class)
-    ProblemDetail notFound(TaskHistoryNotFoundException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-        problem.setTitle("Task not found");
-        return problem;
-    }
-
 }

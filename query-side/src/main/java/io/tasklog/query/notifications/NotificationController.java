@@ -8,9 +8,6 @@ import java.security.Principal;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -70,13 +67,4 @@ public class NotificationController {
         int marked = notifications.markAllRead(user.getName(), clock.instant());
         return Map.of("marked", marked, "unreadCount", notifications.unreadCount(user.getName()));
     }
-
-    @ExceptionHandler(NotificationNotFoundException.class)
-    ProblemDetail notFound() {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No such notification");
-        problem.setTitle("Notification not found");
-        return problem;
-    }
-
-
 }

@@ -5,13 +5,8 @@ import java.security.Principal;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
 import org.springframework.http.codec.ServerSentEvent;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
@@ -85,31 +80,6 @@ public class StreamController {
             lastSent.set(entries.get(entries.size() - 1).sequence());
         }
         return entries;
-    }
-
-    /** Retry-After: by then a heartbeat has found out whether the user's other streams are still read. */
-    @ExceptionHandler(TooManyStreamsException.class)
-    ResponseEntity<ProblemDetail> tooManyStreams(TooManyStreamsException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, e.getMessage());
-        problem.setTitle("Too many open streams");
-        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
-                .header(HttpHeaders.RETRY_AFTER, Long.toString(HEARTBEAT.toSeconds()))
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(problem);
-    }
-
-    /**
-     * 503, not 429: the caller did nothing wrong, this instance is full. Refusing the stream early keeps the
-     * connections a full instance still has for writes, reads and health probes.
-     */
-    @ExceptionHandler(InstanceFullException.class)
-    ResponseEntity<ProblemDetail> instanceFull(InstanceFullException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
-        problem.setTitle("Server full");
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, Long.toString(HEARTBEAT.toSeconds()))
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(problem);
     }
 
     private static Long parseEventId(String lastEventId) {

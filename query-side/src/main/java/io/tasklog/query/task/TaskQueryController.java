@@ -13,10 +13,7 @@ import java.time.Instant;
 import java.util.Set;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -73,14 +70,6 @@ public class TaskQueryController {
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value;
     }
-
-    @ExceptionHandler(TaskViewNotFoundException.class)
-    ProblemDetail notFound() {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No such task");
-        problem.setTitle("Task not found");
-        return problem;
-    }
-
 
     /** Sort as {@code sort=due&order=desc}, {@code sort=due,desc} or {@code sort=-due}; created/updated default to newest first. */
     record SortOrder(TaskSort sort, boolean descending) {
