@@ -2,10 +2,8 @@ package io.tasklog.app.operations;
 
 import java.util.List;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -54,13 +52,6 @@ public class ProcessorsController {
         monitor.one(name).orElseThrow(() -> unknown(name));
         rebuilds.interrupt(name);
         return ResponseEntity.accepted().body(one(name));
-    }
-
-    @ExceptionHandler(ProjectionRebuilds.RebuildConflictException.class)
-    ProblemDetail conflict(ProjectionRebuilds.RebuildConflictException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-        problem.setTitle("Rebuild not possible now");
-        return problem;
     }
 
     /** {@code {"from": "start" | "resume" | "<ISO-8601 instant>", "dryRun": false}}. */

@@ -14,7 +14,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -301,9 +303,16 @@ public class ProjectionRebuilds implements AutoCloseable {
     }
 
     /** A rebuild cannot start, resume or stop in the state it is in (409). */
-    public static class RebuildConflictException extends RuntimeException {
+    public static class RebuildConflictException extends ErrorResponseException {
         RebuildConflictException(String message) {
-            super(message);
+            super(HttpStatus.CONFLICT);
+            setTitle("Rebuild not possible now");
+            setDetail(message);
+        }
+
+        @Override
+        public String getMessage() {
+            return getBody().getDetail();
         }
     }
 }
