@@ -10,6 +10,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.ProblemDetail;
+import java.util.concurrent.CompletionException;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.springframework.util.ClassUtils;
@@ -41,6 +43,15 @@ class RestProblems {
     ProblemDetail of(Throwable error, List<Object> controllers) {
         if (error instanceof ToolArgumentException invalid) {
             return invalid.problem();
+        }
+        if (error instanceof CompletionException awaited && awaited.getCause() != null) {
+            return of(awaited.getCause(), controllers);
+        }
+        // Tasklog's own exceptions carry the problem MVC renders for them (see ApiProblems)
+        ErrorResponseException carried = error instanceof ErrorResponseException own ? own
+                : error.getCause() instanceof ErrorResponseException cause ? cause : null;
+        if (carried != null) {
+            return carried.getBody();
         }
         List<Object> handlers = new ArrayList<>(controllers);
         handlers.addAll(advice());
