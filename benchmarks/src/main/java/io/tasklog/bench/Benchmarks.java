@@ -15,6 +15,7 @@ public final class Benchmarks {
                   WriteLatencyBench       POST /api/tasks latency, sequential and with C concurrent clients
                   StreamLatencyBench      command accepted -> SSE task.changed latency at a fixed rate; max commands/s
                   QueryAtScaleBench       seeds 100,000 tasks for one user, times each list query shape
+                  FanOutBench             U users x S open streams each: one create per user -> all S streams
                   ReminderLatenessBench   lateness of "overdue" notification.created events against dueAt
                   McpLatencyBench         MCP tool calls (create_task, list_tasks) beside the same REST calls
                   RebuildBench            rebuild of task_view from 1,000,000 stored events vs the raw read rate

@@ -11,6 +11,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.web.reactive.function.client.WebClient;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.util.retry.Retry;
@@ -25,7 +27,12 @@ public final class SseClient implements AutoCloseable {
 
     private static final ParameterizedTypeReference<ServerSentEvent<String>> SSE = new ParameterizedTypeReference<>() {
     };
-    private static final WebClient HTTP = WebClient.builder().clientConnector(new ReactorClientHttpConnector()).build();
+    /**
+     * A connection of its own per stream, unpooled: Reactor Netty's default pool holds at most 500 connections
+     * per host, and a benchmark opens thousands of streams.
+     */
+    private static final WebClient HTTP = WebClient.builder().clientConnector(
+            new ReactorClientHttpConnector(HttpClient.create(ConnectionProvider.newConnection()))).build();
     private static final Duration RECONNECT_PAUSE = Duration.ofMillis(500);
 
     private final Api api;
