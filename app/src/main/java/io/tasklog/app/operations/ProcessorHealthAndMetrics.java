@@ -45,9 +45,10 @@ public class ProcessorHealthAndMetrics implements HealthIndicator {
     @Scheduled(fixedDelayString = "${tasklog.operations.sample-interval:PT5S}", initialDelayString = "PT5S")
     void sample() {
         try {
-            last = monitor.all();
+            ProcessorMonitor.Sample sample = monitor.sample();
+            last = sample.statuses();
             List<MultiGauge.Row<?>> lagRows = new ArrayList<>();
-            monitor.lagPerSegment().forEach((processor, segments) -> segments.forEach((segment, events) ->
+            sample.lagPerSegment().forEach((processor, segments) -> segments.forEach((segment, events) ->
                     lagRows.add(MultiGauge.Row.of(Tags.of("processor", processor, "segment", segment.toString()), events))));
             lag.register(lagRows, true);
             deadLetters.register(last.stream().map(status ->

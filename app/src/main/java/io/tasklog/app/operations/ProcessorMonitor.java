@@ -36,7 +36,16 @@ public class ProcessorMonitor {
     }
 
     public List<ProcessorStatus> all() {
+        return all(snapshot());
+    }
+
+    /** Every processor's status and every segment's lag, from one read of the tokens and the heads. */
+    public Sample sample() {
         Snapshot snapshot = snapshot();
+        return new Sample(all(snapshot), lagPerSegment(snapshot));
+    }
+
+    private List<ProcessorStatus> all(Snapshot snapshot) {
         return processing.eventProcessors().values().stream()
                 .sorted(Comparator.comparing(EventProcessor::getName))
                 .map(processor -> status(processor, snapshot)).toList();
@@ -46,9 +55,7 @@ public class ProcessorMonitor {
         return processing.eventProcessor(name).map(processor -> status(processor, snapshot()));
     }
 
-    /** Lag per segment of every processor, for the metrics. */
-    public Map<String, Map<Integer, Long>> lagPerSegment() {
-        Snapshot snapshot = snapshot();
+    private static Map<String, Map<Integer, Long>> lagPerSegment(Snapshot snapshot) {
         Map<String, Map<Integer, Long>> lags = new TreeMap<>();
         snapshot.tokens().forEach(token -> lags.computeIfAbsent(token.processor(), p -> new TreeMap<>())
                 .put(token.segment(), lagOf(token, snapshot)));
@@ -96,6 +103,10 @@ public class ProcessorMonitor {
     private TrackingToken token(byte[] bytes, String type) {
         return bytes == null ? null
                 : serializer.deserialize(new SimpleSerializedObject<>(bytes, byte[].class, type, null));
+    }
+
+    /** Statuses and the lag of each processor's segments (processor → segment → events behind). */
+    public record Sample(List<ProcessorStatus> statuses, Map<String, Map<Integer, Long>> lagPerSegment) {
     }
 
     private record StoredToken(String processor, int segment, TrackingToken token) {
