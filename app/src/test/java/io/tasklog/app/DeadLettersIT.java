@@ -129,6 +129,8 @@ class DeadLettersIT extends IntegrationTest {
         assertThat(api.delete("/api/admin/dead-letters/" + letter.get("id").asText(), admin).status()).isEqualTo(404);
         assertThat(api.post("/api/admin/dead-letters/nope/retry", admin, null).status()).isEqualTo(404);
         assertThat(api.get("/api/admin/dead-letters?cursor=not-a-cursor", admin).status()).isEqualTo(400);
+        assertThat(api.get("/api/admin/dead-letters?limit=0", admin).status()).isEqualTo(400);
+        assertThat(api.get("/api/admin/dead-letters?limit=501", admin).status()).isEqualTo(400);
     }
 
     private List<JsonNode> letters(String admin, String processor) {

@@ -6,7 +6,6 @@ import jakarta.validation.constraints.Min;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -18,7 +17,6 @@ import org.springframework.web.server.ResponseStatusException;
 
 /** {@code /api/admin/dead-letters}: parked events, retried or evicted by an admin. */
 @RestController
-@Validated
 @RequestMapping("/api/admin/dead-letters")
 public class DeadLettersController {
 
