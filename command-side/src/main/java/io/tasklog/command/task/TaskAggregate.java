@@ -43,7 +43,9 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MetaDataValue;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
@@ -74,21 +76,24 @@ public class TaskAggregate {
         // Axon rebuilds the aggregate from its events
     }
 
+    /**
+     * A creation handler that answers with the new task's state, like every other handler: the writer reads its
+     * own write without folding it again from the event store. (Axon answers a constructor handler with the id.)
+     */
     @CommandHandler
-    public TaskAggregate(CreateTaskCommand command, @MetaDataValue(USER_ID) String userId,
-                         DeadlineManager deadlines, Clock clock) {
+    @CreationPolicy(AggregateCreationPolicy.ALWAYS)
+    public TaskView handle(CreateTaskCommand command, @MetaDataValue(USER_ID) String userId,
+                           DeadlineManager deadlines, Clock clock) {
         if (userId == null) {
             throw new IllegalStateException("CreateTaskCommand without a " + USER_ID + " in its metadata");
         }
-        // in a constructor the event is applied once the aggregate is initialised, hence andThen
         apply(new TaskCreatedEvent(command.taskId(), userId, TaskRules.forCreation(command.details()),
-                command.series()))
-                .andThen(() -> {
-                    if (repeatsWithoutASeriesYet()) {
-                        apply(becameRecurring());
-                    }
-                    TaskReminders.schedule(deadlines, state, firedReminders, clock.instant());
-                });
+                command.series()));
+        if (repeatsWithoutASeriesYet()) {
+            apply(becameRecurring());
+        }
+        TaskReminders.schedule(deadlines, state, firedReminders, clock.instant());
+        return state;
     }
 
     @CommandHandler

@@ -9,13 +9,11 @@ import io.tasklog.api.task.DeleteTaskCommand;
 import io.tasklog.api.task.ReopenTaskCommand;
 import io.tasklog.api.task.TaskDetails;
 import io.tasklog.api.task.TaskView;
-import io.tasklog.api.task.TaskViewFold;
 import io.tasklog.api.task.UpdateTaskCommand;
 import jakarta.validation.Validator;
 import java.util.UUID;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
 import org.springframework.stereotype.Service;
 
@@ -30,21 +28,17 @@ public class TaskCommands {
 
     private final CommandGateway commands;
     private final ObjectMapper mapper;
-    private final EventStore eventStore;
     private final Validator validator;
 
-    public TaskCommands(CommandGateway commands, ObjectMapper mapper, EventStore eventStore, Validator validator) {
+    public TaskCommands(CommandGateway commands, ObjectMapper mapper, Validator validator) {
         this.commands = commands;
         this.mapper = mapper;
-        this.eventStore = eventStore;
         this.validator = validator;
     }
 
     /** A new task from already validated details. */
     public TaskView create(TaskDetails details, String userId) {
-        String taskId = UUID.randomUUID().toString();
-        send(new CreateTaskCommand(taskId, details), userId);
-        return storedState(taskId);
+        return send(new CreateTaskCommand(UUID.randomUUID().toString(), details), userId);
     }
 
     /** A new task from a JSON object of writable fields, read and checked like a merge patch's fields. */
@@ -77,14 +71,6 @@ public class TaskCommands {
 
     private TaskView update(String taskId, TaskPatch patch, Long expectedVersion, String userId) {
         return send(new UpdateTaskCommand(taskId, expectedVersion, patch.fields(), patch.values()), userId);
-    }
-
-    /** Creation handlers answer with the new id only, so the created state is folded from its stored event. */
-    private TaskView storedState(String taskId) {
-        TaskView[] state = new TaskView[1];
-        eventStore.readEvents(taskId).asStream().forEach(event ->
-                state[0] = TaskViewFold.apply(state[0], event.getPayload(), event.getSequenceNumber(), event.getTimestamp()));
-        return state[0];
     }
 
     /** Sends the command as the user and waits for the aggregate's answer. */

@@ -98,6 +98,23 @@ class TaskAggregateTest {
         }
 
         @Test
+        void answersWithTheNewTaskAtVersionZero() {
+            // the HTTP answer (and its ETag) is this state: nothing is read back from the event store
+            fixture.givenNoPriorActivity()
+                    .when(new CreateTaskCommand(TASK, details("Buy milk")), AS_OWNER)
+                    .expectResultMessagePayloadMatching(atVersion(0));
+        }
+
+        @Test
+        void aRecurringTaskIsAnsweredAtTheVersionOfItsLastEvent() {
+            var recurring = new TaskDetails("Water plants", null, null, List.of(), DUE, "UTC", null,
+                    new Recurrence("FREQ=DAILY", RecurrenceAnchor.DUE));
+            fixture.givenNoPriorActivity()
+                    .when(new CreateTaskCommand(TASK, recurring), AS_OWNER)
+                    .expectResultMessagePayloadMatching(atVersion(1));
+        }
+
+        @Test
         void keepsEveryGivenField() {
             var recurrence = new Recurrence("FREQ=WEEKLY;BYDAY=MO", RecurrenceAnchor.COMPLETION);
             var full = new TaskDetails("Report", "Weekly status", TaskPriority.HIGH, List.of("Work", "work ", "Q4"),

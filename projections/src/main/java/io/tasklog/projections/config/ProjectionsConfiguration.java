@@ -53,6 +53,10 @@ public class ProjectionsConfiguration {
                 .eventSerializer(config.eventSerializer())
                 .build());
         processing.registerDeadLetterPolicy(group, config -> new CountingEnqueuePolicy());
+        // Without the cache every event costs a query ("is its task parked?"); the cache remembers the parked
+        // tasks of the segment this node holds and is dropped when the segment moves to another node.
+        processing.registerDeadLetteringEventHandlerInvokerConfiguration(group,
+                (config, invoker) -> invoker.enableSequenceIdentifierCache());
     }
 
     /** Savepoints make parking possible after an SQL error (see {@link SavepointPerEvent}). */
