@@ -44,8 +44,8 @@ final class Pgbench {
     }
 
     /** Creates {@code database} on the server of {@code jdbcUrl} unless it exists. */
-    static void createDatabase(String jdbcUrl, String user, String password, String database) throws SQLException {
-        try (Connection db = DriverManager.getConnection(jdbcUrl, user, password); Statement sql = db.createStatement()) {
+    static void createDatabase(DatabaseOptions server, String database) throws SQLException {
+        try (Connection db = server.connect(); Statement sql = db.createStatement()) {
             boolean exists = sql.executeQuery("select 1 from pg_database where datname = '" + database + "'").next();
             if (!exists) {
                 sql.execute("create database " + database);
@@ -64,9 +64,9 @@ final class Pgbench {
         }
     }
 
-    static Result run(String jdbcUrl, String user, String password, int clients, int seconds) throws Exception {
-        createDatabase(jdbcUrl, user, password, DATABASE);
-        try (Connection db = DriverManager.getConnection(withDatabase(jdbcUrl, DATABASE), user, password);
+    static Result run(DatabaseOptions server, int clients, int seconds) throws Exception {
+        createDatabase(server, DATABASE);
+        try (Connection db = DriverManager.getConnection(withDatabase(server.jdbcUrl, DATABASE), server.user, server.password);
              Statement sql = db.createStatement()) {
             sql.execute("create table if not exists event (id bigserial primary key, aggregate_id text not null, payload text not null)");
         }
@@ -74,12 +74,12 @@ final class Pgbench {
         Files.writeString(script, "\\set aid random(1, 1000000)\n"
                 + "insert into event (aggregate_id, payload) values ('task-' || :aid, '" + "x".repeat(PAYLOAD_BYTES) + "');\n",
                 StandardCharsets.UTF_8);
-        Matcher m = matchJdbc(jdbcUrl);
+        Matcher m = matchJdbc(server.jdbcUrl);
         ProcessBuilder builder = new ProcessBuilder(List.of("pgbench", "-n", "-c", String.valueOf(clients),
                 "-j", String.valueOf(Math.min(2, clients)), "-T", String.valueOf(seconds), "-f", script.toString(),
-                "-h", m.group(1), "-p", m.group(2) == null ? "5432" : m.group(2), "-U", user, DATABASE))
+                "-h", m.group(1), "-p", m.group(2) == null ? "5432" : m.group(2), "-U", server.user, DATABASE))
                 .redirectErrorStream(true);
-        builder.environment().put("PGPASSWORD", password);
+        builder.environment().put("PGPASSWORD", server.password);
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         int exit = process.waitFor();

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -43,15 +42,9 @@ public final class RebuildBench implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Option(names = "--jdbc-url", defaultValue = "jdbc:postgresql://localhost:54329/tasklog",
-            description = "the application's PostgreSQL, for seeding and checking (default: ${DEFAULT-VALUE})")
-    String jdbcUrl;
-
-    @Option(names = "--db-user", defaultValue = "postgres", description = "(default: ${DEFAULT-VALUE})")
-    String dbUser;
-
-    @Option(names = "--db-password", defaultValue = "postgres", description = "(default: ${DEFAULT-VALUE})")
-    String dbPassword;
+    /** The application's PostgreSQL, for seeding and checking. */
+    @Mixin
+    DatabaseOptions database;
 
     @Option(names = "--admin-email", defaultValue = "rebuild-admin@bench.example",
             description = "an account listed in the server's TASKLOG_SECURITY_ADMIN_EMAILS; registered if new (default: ${DEFAULT-VALUE})")
@@ -95,10 +88,10 @@ public final class RebuildBench implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Report report = new Report("RebuildBench", common.baseUrl);
-        report.json().put("jdbcUrl", jdbcUrl).put("repeats", repeats);
+        report.json().put("jdbcUrl", database.jdbcUrl).put("repeats", repeats);
         Api anonymous = common.api();
         Api admin = loginOrRegister(anonymous, adminEmail, adminPassword);
-        try (Connection db = DriverManager.getConnection(jdbcUrl, dbUser, dbPassword)) {
+        try (Connection db = database.connect()) {
             if (!skipSeed) {
                 report.json().set("seed", seed(anonymous, admin, db));
                 if (seedOnly) {

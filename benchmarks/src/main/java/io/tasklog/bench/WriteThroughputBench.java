@@ -8,8 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -32,15 +30,9 @@ public final class WriteThroughputBench implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Option(names = "--jdbc-url", defaultValue = "jdbc:postgresql://localhost:54329/tasklog",
-            description = "Tasklog's PostgreSQL; pgbench and the baseline get databases of their own on that server (default: ${DEFAULT-VALUE})")
-    String jdbcUrl;
-
-    @Option(names = "--db-user", defaultValue = "postgres", description = "(default: ${DEFAULT-VALUE})")
-    String dbUser;
-
-    @Option(names = "--db-password", defaultValue = "postgres", description = "(default: ${DEFAULT-VALUE})")
-    String dbPassword;
+    /** Tasklog's PostgreSQL: pgbench and the baseline get databases of their own on that server. */
+    @Mixin
+    DatabaseOptions database;
 
     @Option(names = {"-c", "--clients"}, defaultValue = "8", description = "closed-loop clients, each its own user (default: ${DEFAULT-VALUE})")
     int clients;
@@ -91,7 +83,7 @@ public final class WriteThroughputBench implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Report report = new Report("WriteThroughputBench", common.baseUrl);
-        report.json().put("clients", clients).put("seconds", seconds).put("warmupSeconds", warmupSeconds).put("jdbcUrl", jdbcUrl);
+        report.json().put("clients", clients).put("seconds", seconds).put("warmupSeconds", warmupSeconds).put("jdbcUrl", database.jdbcUrl);
         Pgbench.Result pgbench = skipPgbench ? null : pgbench();
         if (pgbench != null) {
             report.json().set("pgbench", pgbench.toJson());
@@ -125,16 +117,16 @@ public final class WriteThroughputBench implements Callable<Integer> {
                     + " leaving the anchor out");
             return null;
         }
-        Pgbench.Result result = Pgbench.run(jdbcUrl, dbUser, dbPassword, clients, seconds);
+        Pgbench.Result result = Pgbench.run(database, clients, seconds);
         Report.line("%,.0f tps, latency average %.2f ms (database %s)", result.tps(), result.latencyAverageMs(), Pgbench.DATABASE);
         return result;
     }
 
     private Measured baseline() throws Exception {
         Report.heading("bare Axon baseline (" + baselineJar + ")");
-        Pgbench.createDatabase(jdbcUrl, dbUser, dbPassword, BASELINE_DATABASE);
-        try (AxonBaselineProcess process = AxonBaselineProcess.start(baselineJar, Pgbench.withDatabase(jdbcUrl, BASELINE_DATABASE),
-                dbUser, dbPassword, baselineJvmArgs, Duration.ofSeconds(baselineStartTimeout))) {
+        Pgbench.createDatabase(database, BASELINE_DATABASE);
+        try (AxonBaselineProcess process = AxonBaselineProcess.start(baselineJar, Pgbench.withDatabase(database.jdbcUrl, BASELINE_DATABASE),
+                database.user, database.password, baselineJvmArgs, Duration.ofSeconds(baselineStartTimeout))) {
             Report.line("started: pid %d at %s (database %s, log %s)", process.pid(), process.baseUrl, BASELINE_DATABASE, process.log());
             Api api = Api.connect(process.baseUrl, Duration.ofSeconds(common.httpTimeoutSeconds));
             List<Client> baselineClients = new ArrayList<>();
@@ -191,34 +183,8 @@ public final class WriteThroughputBench implements Callable<Integer> {
     /** C closed-loop clients for {@code seconds}: each sends its next request as soon as its last one is answered. */
     private static WriteLatencyBench.Phase run(List<Client> users, int seconds, Function<Client, Api.Response> operation)
             throws InterruptedException {
-        Samples samples = new Samples();
-        AtomicInteger requests = new AtomicInteger();
-        AtomicInteger errors = new AtomicInteger();
-        ConcurrentHashMap<Integer, String> statusExamples = new ConcurrentHashMap<>();
-        List<Thread> threads = new ArrayList<>();
-        long start = System.nanoTime();
-        long deadline = start + seconds * 1_000_000_000L;
-        for (Client user : users) {
-            Thread thread = new Thread(() -> {
-                while (System.nanoTime() < deadline) {
-                    Api.Response response = operation.apply(user);
-                    requests.incrementAndGet();
-                    if (response.ok()) {
-                        samples.add(response.latencyNanos());
-                    } else {
-                        errors.incrementAndGet();
-                        statusExamples.putIfAbsent(response.status(), response.shortBody());
-                    }
-                }
-            }, "client-" + threads.size());
-            thread.start();
-            threads.add(thread);
-        }
-        for (Thread thread : threads) {
-            thread.join();
-        }
-        return new WriteLatencyBench.Phase(users.size(), requests.get(), samples.summary(), errors.get(), System.nanoTime() - start,
-                statusExamples.isEmpty() ? null : statusExamples.toString());
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        return WriteLatencyBench.closedLoop(users, () -> System.nanoTime() < deadline, operation);
     }
 
     /** One client: its own user, the tasks it created and the version it last saw of each. */
