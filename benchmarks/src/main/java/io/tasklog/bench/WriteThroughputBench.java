@@ -239,19 +239,20 @@ public final class WriteThroughputBench implements Callable<Integer> {
         }
         ObjectNode ratios = Api.object();
         for (Measured system : baseline == null ? List.of(tasklog) : List.of(baseline, tasklog)) {
+            ObjectNode row = ratios.putObject(system == baseline ? "axonBaseline" : "tasklog");
             String vsPgbench = "";
             if (pgbench != null) {
                 double c = 100 * system.creates().throughput() / pgbench.tps();
                 double u = 100 * system.updates().throughput() / pgbench.tps();
                 vsPgbench = String.format("%.1f %% / %.1f %%", c, u);
-                ratios.putObject(system.system()).put("createsPctOfPgbench", Summary.round(c)).put("updatesPctOfPgbench", Summary.round(u));
+                row.put("createsPctOfPgbench", Summary.round(c)).put("updatesPctOfPgbench", Summary.round(u));
             }
             String vsBaseline = "";
             if (baseline != null && system != baseline) {
                 double c = system.creates().throughput() / baseline.creates().throughput();
                 double u = system.updates().throughput() / baseline.updates().throughput();
                 vsBaseline = String.format("%.2fx / %.2fx", c, u);
-                ratios.with(system.system()).put("createsVsBaseline", Summary.round(c)).put("updatesVsBaseline", Summary.round(u));
+                row.put("createsVsBaseline", Summary.round(c)).put("updatesVsBaseline", Summary.round(u));
             }
             WriteLatencyBench.Phase c = system.creates();
             WriteLatencyBench.Phase u = system.updates();
