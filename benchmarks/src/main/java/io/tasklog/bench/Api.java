@@ -131,6 +131,12 @@ public final class Api {
         return patch("/api/tasks/" + taskId, patch);
     }
 
+    /** A conditional patch: {@code If-Match: "<version>"}. */
+    public HttpRequest patchTask(String taskId, JsonNode patch, long ifMatchVersion) {
+        return builder("/api/tasks/" + taskId).header("Content-Type", "application/merge-patch+json")
+                .header("If-Match", "\"" + ifMatchVersion + "\"").method("PATCH", bodyOf(patch)).build();
+    }
+
     private HttpRequest.Builder builder(String pathAndQuery) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri(pathAndQuery))
                 .timeout(timeout)

@@ -13,6 +13,9 @@ public final class Benchmarks {
 
                 Programs (each takes --help):
                   WriteLatencyBench       POST /api/tasks latency, sequential and with C concurrent clients
+                  WriteThroughputBench    creates/s and updates/s (If-Match) at C clients vs a bare Axon service
+                                          (benchmarks/axon-baseline, started here) and pgbench inserts on the
+                                          same PostgreSQL (needs --jdbc-url)
                   StreamLatencyBench      command accepted -> SSE task.changed latency at a fixed rate; max commands/s
                   QueryAtScaleBench       seeds 100,000 tasks for one user, times each list query shape
                   FanOutBench             U users x S open streams each: one create per user -> all S streams

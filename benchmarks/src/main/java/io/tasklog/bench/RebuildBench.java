@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -43,15 +42,9 @@ public final class RebuildBench implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Option(names = "--jdbc-url", defaultValue = "jdbc:postgresql://localhost:54329/tasklog",
-            description = "the application's PostgreSQL, for seeding and checking (default: ${DEFAULT-VALUE})")
-    String jdbcUrl;
-
-    @Option(names = "--db-user", defaultValue = "postgres", description = "(default: ${DEFAULT-VALUE})")
-    String dbUser;
-
-    @Option(names = "--db-password", defaultValue = "postgres", description = "(default: ${DEFAULT-VALUE})")
-    String dbPassword;
+    /** The application's PostgreSQL, for seeding and checking. */
+    @Mixin
+    DatabaseOptions database;
 
     @Option(names = "--admin-email", defaultValue = "rebuild-admin@bench.example",
             description = "an account listed in the server's TASKLOG_SECURITY_ADMIN_EMAILS; registered if new (default: ${DEFAULT-VALUE})")
@@ -95,10 +88,10 @@ public final class RebuildBench implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Report report = new Report("RebuildBench", common.baseUrl);
-        report.json().put("jdbcUrl", jdbcUrl).put("repeats", repeats);
+        report.json().put("jdbcUrl", database.jdbcUrl).put("repeats", repeats);
         Api anonymous = common.api();
         Api admin = loginOrRegister(anonymous, adminEmail, adminPassword);
-        try (Connection db = DriverManager.getConnection(jdbcUrl, dbUser, dbPassword)) {
+        try (Connection db = database.connect()) {
             if (!skipSeed) {
                 report.json().set("seed", seed(anonymous, admin, db));
                 if (seedOnly) {
@@ -212,7 +205,7 @@ public final class RebuildBench implements Callable<Integer> {
 
     private Run replay(Api admin, boolean dryRun, int repeat) throws InterruptedException {
         Report.heading((dryRun ? "dry run (read + deserialise)" : "rebuild of task_view") + ", repeat " + repeat);
-        double loadBefore = loadAverage();
+        double loadBefore = Report.loadAverage();
         ObjectNode body = Api.object().put("from", "start").put("dryRun", dryRun);
         long start = System.nanoTime();
         Api.Response started = admin.send(admin.post("/api/admin/processors/" + PROCESSOR + "/replay", body));
@@ -237,7 +230,7 @@ public final class RebuildBench implements Callable<Integer> {
             if (now - lastPrint > 5_000_000_000L) {
                 lastPrint = now;
                 Report.line("  %,d / %,d events, %,.0f events/s (server), load %.2f", replay.path("position").asLong(),
-                        replay.path("total").asLong(), replay.path("eventsPerSecond").asDouble(), loadAverage());
+                        replay.path("total").asLong(), replay.path("eventsPerSecond").asDouble(), Report.loadAverage());
             }
         }
         long end = System.nanoTime();
@@ -246,7 +239,7 @@ public final class RebuildBench implements Callable<Integer> {
         Run run = new Run(repeat, dryRun, replay.path("state").asText(), replay.path("message").asText(null),
                 replay.path("position").asLong(), replay.path("total").asLong(), replay.path("startedAt").asText(),
                 replay.path("finishedAt").asText(null), replay.path("eventsPerSecond").asDouble(),
-                serverSeconds, (end - start) / 1e9, ((foldedAt == 0 ? end : foldedAt) - start) / 1e9, loadBefore, loadAverage());
+                serverSeconds, (end - start) / 1e9, ((foldedAt == 0 ? end : foldedAt) - start) / 1e9, loadBefore, Report.loadAverage());
         Report.line("%s: %,d events in %.1f s = %,.0f events/s (server: %,.0f events/s over %.1f s; all events read after %.1f s"
                         + " = %,.0f events/s); load %.2f -> %.2f", run.state, run.position, run.clientSeconds,
                 run.endToEndEventsPerSecond(), run.serverEventsPerSecond, run.serverSeconds, run.foldSeconds,
@@ -354,14 +347,6 @@ public final class RebuildBench implements Callable<Integer> {
             Report.line("  %-36s %-10s lag %s", p.path("name").asText(), p.path("status").asText(), p.path("lag").asText());
         }
         return list;
-    }
-
-    private static double loadAverage() {
-        try {
-            return Double.parseDouble(java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ")[0]);
-        } catch (java.io.IOException | RuntimeException e) {
-            return -1;
-        }
     }
 
     private static long queryLong(Connection db, String sql) throws SQLException {

@@ -60,6 +60,15 @@ public final class Report {
         }
     }
 
+    /** The machine's 1-minute load average ({@code /proc/loadavg}), -1 where there is none. */
+    public static double loadAverage() {
+        try {
+            return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
     public static String describe(JsonNode node) {
         return node == null ? "null" : node.toString();
     }

@@ -7,6 +7,8 @@ import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -69,35 +71,48 @@ public final class WriteLatencyBench implements Callable<Integer> {
     }
 
     private static Phase run(Api user, int total, int clients, Random seedSource) throws InterruptedException {
-        Samples samples = new Samples();
+        List<Random> randoms = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            randoms.add(new Random(seedSource.nextLong()));
+        }
         AtomicInteger next = new AtomicInteger();
+        return closedLoop(randoms, () -> next.getAndIncrement() < total,
+                random -> user.send(user.createTask(TaskGen.simpleTask(random))));
+    }
+
+    /**
+     * One thread per client, each sending its next request as soon as its last one is answered, while {@code more}
+     * says so; 2xx answers are timed, others counted as errors (one example body per status).
+     */
+    static <C> Phase closedLoop(List<C> clients, BooleanSupplier more, Function<C, Api.Response> operation)
+            throws InterruptedException {
+        Samples samples = new Samples();
+        AtomicInteger requests = new AtomicInteger();
         AtomicInteger errors = new AtomicInteger();
         ConcurrentHashMap<Integer, String> statusExamples = new ConcurrentHashMap<>();
         List<Thread> threads = new ArrayList<>();
         long start = System.nanoTime();
-        for (int c = 0; c < clients; c++) {
-            Random random = new Random(seedSource.nextLong());
+        for (C client : clients) {
             Thread thread = new Thread(() -> {
-                while (next.getAndIncrement() < total) {
-                    ObjectNode body = TaskGen.simpleTask(random);
-                    Api.Response response = user.send(user.createTask(body));
-                    if (response.status() == 201 || response.ok()) {
+                while (more.getAsBoolean()) {
+                    Api.Response response = operation.apply(client);
+                    requests.incrementAndGet();
+                    if (response.ok()) {
                         samples.add(response.latencyNanos());
                     } else {
                         errors.incrementAndGet();
                         statusExamples.putIfAbsent(response.status(), response.shortBody());
                     }
                 }
-            }, "writer-" + c);
+            }, "client-" + threads.size());
             thread.start();
             threads.add(thread);
         }
         for (Thread thread : threads) {
             thread.join();
         }
-        long elapsed = System.nanoTime() - start;
-        String firstError = statusExamples.isEmpty() ? null : statusExamples.toString();
-        return new Phase(clients, total, samples.summary(), errors.get(), elapsed, firstError);
+        return new Phase(clients.size(), requests.get(), samples.summary(), errors.get(), System.nanoTime() - start,
+                statusExamples.isEmpty() ? null : statusExamples.toString());
     }
 
     record Phase(int clients, int requests, Summary latency, int errors, long elapsedNanos, String firstError) {
