@@ -1,8 +1,6 @@
 package io.tasklog.bench;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -68,6 +66,7 @@ public final class FanOutBench implements Callable<Integer> {
         report.json().put("users", users).put("streamsPerUser", streamsPerUser).put("rounds", rounds);
         Api anonymous = common.api();
         double idleBefore = idleTransactionsPerSecond();
+        serverMemory("serverMemoryBeforeStreams", "before the streams opened", report.json());
         List<Api> accounts = new ArrayList<>();
         List<SseClient> streams = new ArrayList<>();
         for (int u = 0; u < users; u++) {
@@ -112,7 +111,7 @@ public final class FanOutBench implements Callable<Integer> {
         result.put("connected", connected).put("expectedDeliveries", expected).put("deliveries", latencies.length)
                 .put("idleTxPerSecondBefore", idleBefore).put("idleTxPerSecondWithStreams", idleWithStreams)
                 .set("acceptedToDelivered", summary.toJson());
-        serverMemory(result);
+        serverMemory("serverMemoryWithStreams", "with " + connected + " streams open", result);
         streams.forEach(SseClient::close);
         report.finish(common.out);
         return 0;
@@ -147,17 +146,15 @@ public final class FanOutBench implements Callable<Integer> {
     }
 
     /** The server's heap in use after a full GC (jcmd) and its resident memory, when its pid is given. */
-    private void serverMemory(ObjectNode result) throws Exception {
+    private void serverMemory(String key, String when, ObjectNode result) throws Exception {
         if (serverPid == null) {
             return;
         }
-        new ProcessBuilder("jcmd", serverPid.toString(), "GC.run").inheritIO().start().waitFor();
-        Process heap = new ProcessBuilder("jcmd", serverPid.toString(), "GC.heap_info").redirectErrorStream(true).start();
-        String info = new String(heap.getInputStream().readAllBytes());
-        heap.waitFor();
-        String status = Files.readString(Path.of("/proc", serverPid.toString(), "status"));
-        String rss = status.lines().filter(line -> line.startsWith("VmRSS")).findFirst().orElse("VmRSS: ?");
-        Report.line("server after a full GC:%n%s%n%s", info.strip(), rss);
-        result.put("serverHeapAfterGc", info.strip()).put("serverRss", rss);
+        ProcessMemory.Heap heap = ProcessMemory.heapAfterFullGc(serverPid);
+        long rss = ProcessMemory.rssKb(serverPid);
+        Report.line("server %s, after a full GC: heap used %.1f MB (committed %.1f MB), resident %.1f MB%n%s",
+                when, heap.usedMb(), heap.committedMb(), rss / 1024.0, heap.info());
+        result.putObject(key).put("heapUsedAfterGcMb", heap.usedMb()).put("heapCommittedMb", heap.committedMb())
+                .put("rssMb", rss / 1024.0).put("heapInfo", heap.info());
     }
 }

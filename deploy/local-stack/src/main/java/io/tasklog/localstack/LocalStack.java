@@ -9,7 +9,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.LinkedHashMap;
@@ -28,7 +31,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *   <tr><td>{@code tasklog.kafka.port}</td><td>{@code TASKLOG_KAFKA_PORT}</td><td>19092</td></tr>
  *   <tr><td>{@code tasklog.kafka.controller-port}</td><td>{@code TASKLOG_KAFKA_CONTROLLER_PORT}</td><td>19093</td></tr>
  *   <tr><td>{@code tasklog.app-class}</td><td>{@code TASKLOG_APP_CLASS}</td><td>{@value #APP_CLASS}</td></tr>
+ *   <tr><td>{@code tasklog.local-stack.services-only}</td><td>{@code TASKLOG_LOCAL_STACK_SERVICES_ONLY}</td><td>false</td></tr>
  * </table>
+ * With services-only, the launcher starts PostgreSQL and Kafka but not the application, writes the environment that
+ * points an application at them to {@code <data-dir>/app.env} and prints how to start the packaged application in
+ * a JVM of its own (to measure the application without the broker in its heap).
  * Program arguments are passed to Spring Boot unchanged (e.g. {@code --server.port=9090}); any Spring property
  * given as {@code -Dkey=value} wins over the values set here.
  *
@@ -49,7 +56,7 @@ public final class LocalStack implements AutoCloseable {
 
     /** Where and on which ports the stack runs. */
     public record Settings(Path dataDirectory, int postgresPort, int kafkaPort, int kafkaControllerPort,
-                           String applicationClass) {
+                           String applicationClass, boolean servicesOnly) {
 
         public Settings {
             dataDirectory = dataDirectory.toAbsolutePath().normalize();
@@ -63,7 +70,9 @@ public final class LocalStack implements AutoCloseable {
                     Integer.parseInt(setting("tasklog.kafka.port", "TASKLOG_KAFKA_PORT", "" + DEFAULT_KAFKA_PORT)),
                     Integer.parseInt(setting("tasklog.kafka.controller-port", "TASKLOG_KAFKA_CONTROLLER_PORT",
                             "" + DEFAULT_KAFKA_CONTROLLER_PORT)),
-                    setting("tasklog.app-class", "TASKLOG_APP_CLASS", APP_CLASS));
+                    setting("tasklog.app-class", "TASKLOG_APP_CLASS", APP_CLASS),
+                    Boolean.parseBoolean(setting("tasklog.local-stack.services-only", "TASKLOG_LOCAL_STACK_SERVICES_ONLY",
+                            "false")));
         }
 
         public Path postgresDirectory() {
@@ -101,6 +110,11 @@ public final class LocalStack implements AutoCloseable {
         LocalStack stack = new LocalStack(Settings.fromEnvironment());
         Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "local-stack-shutdown"));
         try {
+            if (stack.settings().servicesOnly()) {
+                stack.startInfrastructure();
+                System.out.println(stack.servicesBanner(stack.writeApplicationEnvironment()));
+                return;
+            }
             stack.start(args);
         } catch (Throwable e) {
             LOG.error("The local stack did not start: {}", e.toString(), e);
@@ -173,6 +187,17 @@ public final class LocalStack implements AutoCloseable {
 
     /** The Spring properties that point the application at the embedded services. */
     public Map<String, String> applicationProperties() {
+        Map<String, String> p = serviceProperties();
+        // The broker runs in this JVM: keep its (and the Kafka clients') INFO chatter out of the console.
+        p.put("logging.level.kafka", "WARN");
+        p.put("logging.level.org.apache.kafka", "WARN");
+        p.put("logging.level.state.change.logger", "WARN");
+        p.put("logging.level.io.zonky", "WARN");
+        return p;
+    }
+
+    /** The Spring properties an application needs to use these services (addresses, credentials, signing key). */
+    private Map<String, String> serviceProperties() {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("spring.datasource.url", jdbcUrl());
         p.put("spring.datasource.username", EmbeddedPostgresServer.SUPERUSER);
@@ -181,12 +206,20 @@ public final class LocalStack implements AutoCloseable {
         p.put("axon.kafka.bootstrap-servers", bootstrapServers());
         p.put("axoniq.update-checker.disabled", "true");
         p.put("tasklog.security.jwt-secret", LocalSigningKey.readOrCreate(settings.dataDirectory()));
-        // The broker runs in this JVM: keep its (and the Kafka clients') INFO chatter out of the console.
-        p.put("logging.level.kafka", "WARN");
-        p.put("logging.level.org.apache.kafka", "WARN");
-        p.put("logging.level.state.change.logger", "WARN");
-        p.put("logging.level.io.zonky", "WARN");
         return p;
+    }
+
+    /**
+     * Writes {@link #serviceProperties()} as environment variables ({@code SPRING_DATASOURCE_URL=…}, one a line) to
+     * {@code <data-dir>/app.env}, for an application started in a JVM of its own; returns the file.
+     */
+    public Path writeApplicationEnvironment() throws IOException {
+        StringBuilder env = new StringBuilder();
+        serviceProperties().forEach((key, value) -> env.append(key.toUpperCase(Locale.ROOT).replaceAll("[.-]", "_"))
+                .append('=').append(value).append('\n'));
+        Path file = settings.dataDirectory().resolve("app.env");
+        Files.writeString(file, env, StandardCharsets.US_ASCII);
+        return file;
     }
 
     public String jdbcUrl() {
@@ -271,6 +304,30 @@ public final class LocalStack implements AutoCloseable {
                 line, sinceJvmStart / 1000.0, postgresMillis / 1000.0, kafkaMillis / 1000.0, applicationMillis / 1000.0,
                 base, jdbcUrl(), EmbeddedPostgresServer.SUPERUSER, EmbeddedPostgresServer.PASSWORD,
                 bootstrapServers(), settings.dataDirectory());
+    }
+
+    /** The services-only banner: where PostgreSQL and Kafka are and how to start the application against them. */
+    public String servicesBanner(Path environmentFile) {
+        long sinceJvmStart = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+        String line = "=".repeat(96);
+        return String.format(Locale.ROOT, """
+
+                %1$s
+                  Tasklog services are up in %2$.1f s  (PostgreSQL %3$.1f s, Kafka %4$.1f s); no application started
+
+                  PostgreSQL (JDBC) %5$s   user %6$s, password %7$s
+                  Kafka bootstrap   %8$s
+                  Data directory    %9$s   (kept across restarts)
+                  Application env   %10$s   (addresses and the signing key, as environment variables)
+
+                  Start the application in a JVM of its own (from the repository root, after mvn package):
+                    env $(cat %10$s) java -jar app/target/app-0.1.0-SNAPSHOT-exec.jar
+                  Stop              Ctrl-C  (Kafka, then PostgreSQL; stop the application first)
+                %1$s
+                """,
+                line, sinceJvmStart / 1000.0, postgresMillis / 1000.0, kafkaMillis / 1000.0,
+                jdbcUrl(), EmbeddedPostgresServer.SUPERUSER, EmbeddedPostgresServer.PASSWORD, bootstrapServers(),
+                settings.dataDirectory(), environmentFile);
     }
 
     /**

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import javax.sql.DataSource;
 import java.net.Socket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -18,9 +19,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class LocalStackTest {
 
+    /** Where the property names are read from (reading them keeps a signing key in the data directory). */
+    @TempDir
+    Path scratch;
+
     @AfterEach
     void clearProperties() {
-        for (String k : new LocalStack(settings(Path.of("x"))).applicationProperties().keySet()) {
+        for (String k : new LocalStack(settings(scratch)).applicationProperties().keySet()) {
             System.clearProperty(k);
         }
     }
@@ -55,8 +60,28 @@ class LocalStackTest {
         assertThat(tmp.resolve("data/kafka/meta.properties")).exists();
     }
 
+    @Test
+    void servicesOnly_writesTheEnvironmentThatPointsAnApplicationOfItsOwnAtTheServices(@TempDir Path tmp) throws Exception {
+        LocalStack stack = new LocalStack(settings(tmp.resolve("data")));
+        try {
+            stack.startInfrastructure();
+            Path env = stack.writeApplicationEnvironment();
+
+            assertThat(env).isEqualTo(tmp.resolve("data/app.env").toAbsolutePath());
+            assertThat(Files.readAllLines(env)).contains(
+                    "SPRING_DATASOURCE_URL=" + stack.jdbcUrl(),
+                    "SPRING_KAFKA_BOOTSTRAP_SERVERS=" + stack.bootstrapServers(),
+                    "TASKLOG_SECURITY_JWT_SECRET=" + Files.readString(tmp.resolve("data/jwt-secret")));
+            assertThat(stack.servicesBanner(env)).contains(stack.jdbcUrl(), stack.bootstrapServers(),
+                    "env $(cat " + env + ") java -jar app/target/app-0.1.0-SNAPSHOT-exec.jar");
+            assertThat(stack.application()).isNull();
+        } finally {
+            stack.close();
+        }
+    }
+
     private static LocalStack.Settings settings(Path dataDir) {
-        return new LocalStack.Settings(dataDir, 0, 0, 0, StubApplication.class.getName());
+        return new LocalStack.Settings(dataDir, 0, 0, 0, StubApplication.class.getName(), false);
     }
 
     private static boolean portOpen(String hostPort) {
