@@ -58,6 +58,7 @@ final class JfrProfile {
     /** Prints the hottest methods and package groups of {@code file}; returns the same as JSON. */
     static ObjectNode analyse(Path file, int topSelf, int topInGroups) throws IOException {
         Map<String, Integer> self = new HashMap<>();
+        Map<String, Integer> threads = new HashMap<>();
         Map<String, Integer> inclusive = new HashMap<>();
         Map<String, Integer> groupSelf = new LinkedHashMap<>();
         Map<String, Integer> groupInclusive = new LinkedHashMap<>();
@@ -75,6 +76,7 @@ final class JfrProfile {
                     continue;
                 }
                 samples++;
+                threads.merge(threadGroup(event.getThread("sampledThread")), 1, Integer::sum);
                 truncated += event.getStackTrace().isTruncated() ? 1 : 0;
                 List<RecordedFrame> frames = event.getStackTrace().getFrames();
                 String top = name(frames.get(0).getMethod());
@@ -99,6 +101,9 @@ final class JfrProfile {
         }
         ObjectNode json = Api.object().put("file", file.toString()).put("executionSamples", samples).put("truncatedStacks", truncated);
         Report.line("%,d execution samples (%,d with a stack truncated at JFR's depth, 64 frames by default)", samples, truncated);
+        Report.line("");
+        Report.line("by thread (numbers in names dropped): which part of the server the samples ran in");
+        json.set("threads", table(threads, samples, 20));
         Report.line("");
         Report.line("top %d methods by own samples (top frame):", topSelf);
         json.set("topSelf", table(self, samples, topSelf));
@@ -125,6 +130,12 @@ final class JfrProfile {
                     rows.addObject().put("method", e.getKey()).put("samples", e.getValue()).put("pct", Summary.round(pct(e.getValue(), samples)));
                 });
         return rows;
+    }
+
+    /** "http-nio-8080-exec-7" and "http-nio-8080-exec-2" are one group: HTTP workers, one processor, one pool. */
+    private static String threadGroup(jdk.jfr.consumer.RecordedThread thread) {
+        String name = thread == null ? null : thread.getJavaName();
+        return name == null ? "(native)" : name.replaceAll("-?\\d+", "").replaceAll("\\s+", " ").strip();
     }
 
     private static String name(RecordedMethod method) {

@@ -59,8 +59,12 @@ public final class WriteThroughputBench implements Callable<Integer> {
     @Option(names = "--skip-baseline", description = "leave out the bare Axon baseline")
     boolean skipBaseline;
 
-    @Option(names = "--server-pid", description = "Tasklog's JVM (same machine): record its measured phases with JFR and print the hottest methods")
+    @Option(names = "--server-pid", description = "Tasklog's JVM (same machine): its CPU time per operation is reported")
     Long serverPid;
+
+    @Option(names = "--profile", description = "also record Tasklog's measured phases with JFR (needs --server-pid) and print"
+            + " the hottest methods; JFR costs throughput, so take the figures from a run without it")
+    boolean profile;
 
     @Option(names = "--jfr-dir", defaultValue = ".", description = "where tasklog-writes.jfr goes (default: ${DEFAULT-VALUE})")
     Path jfrDir;
@@ -71,11 +75,11 @@ public final class WriteThroughputBench implements Callable<Integer> {
 
     /** One system's two measured phases. */
     record Measured(String system, WriteLatencyBench.Phase creates, WriteLatencyBench.Phase updates, double loadBefore,
-                    double loadAfter) {
+                    double loadAfter, ObjectNode createsCpu, ObjectNode updatesCpu) {
         ObjectNode toJson() {
             ObjectNode json = Api.object().put("loadAverage1mBefore", loadBefore).put("loadAverage1mAfter", loadAfter);
-            json.set("creates", creates.toJson());
-            json.set("updates", updates.toJson());
+            json.set("creates", creates.toJson().set("cpuPerOperation", createsCpu));
+            json.set("updates", updates.toJson().set("cpuPerOperation", updatesCpu));
             return json;
         }
     }
@@ -98,9 +102,9 @@ public final class WriteThroughputBench implements Callable<Integer> {
         for (int i = 0; i < clients; i++) {
             tasklogClients.add(new Client(anonymous.registerNewUser("write-throughput"), common.seed + i));
         }
-        Measured tasklog = measure("Tasklog", tasklogClients, serverPid);
+        Measured tasklog = measure("Tasklog", tasklogClients, serverPid, profile && serverPid != null);
         report.json().set("tasklog", tasklog.toJson());
-        if (serverPid != null) {
+        if (profile && serverPid != null) {
             Report.heading("where Tasklog's CPU went during the measured phases (JFR)");
             report.json().set("tasklogProfile", JfrProfile.analyse(jfrFile(), 25, 15));
         }
@@ -133,7 +137,7 @@ public final class WriteThroughputBench implements Callable<Integer> {
             for (int i = 0; i < clients; i++) {
                 baselineClients.add(new Client(api.as(process.tokenForNewUser()), common.seed + i));
             }
-            return measure("bare Axon", baselineClients, null);
+            return measure("bare Axon", baselineClients, process.pid(), false);
         }
     }
 
@@ -141,7 +145,9 @@ public final class WriteThroughputBench implements Callable<Integer> {
         return jfrDir.resolve("tasklog-writes.jfr");
     }
 
-    private Measured measure(String system, List<Client> users, Long profiledPid) throws Exception {
+    private Measured measure(String system, List<Client> users, Long serverPid, boolean recordJfr) throws Exception {
+        Long profiledPid = recordJfr ? serverPid : null;
+        ProcessCpu cpu = ProcessCpu.watching(serverPid, database);
         Report.line("%d clients; warm-up %d s, then %d s of creates and %d s of updates", users.size(), warmupSeconds, seconds, seconds);
         int warmCreates = Math.max(1, warmupSeconds / 2);
         WriteLatencyBench.Phase warm = run(users, warmCreates, Client::create);
@@ -156,12 +162,20 @@ public final class WriteThroughputBench implements Callable<Integer> {
         }
         WriteLatencyBench.Phase creates;
         WriteLatencyBench.Phase updates;
+        ObjectNode createsCpu;
+        ObjectNode updatesCpu;
         double loadBefore = Report.loadAverage();
         try {
+            ProcessCpu.Sample start = cpu.sample();
             creates = run(users, seconds, Client::create);
+            ProcessCpu.Sample between = cpu.sample();
+            createsCpu = between.perOperation(start, creates.requests() - creates.errors());
             print(system + " creates", creates);
+            Report.line("  %s", ProcessCpu.Sample.format(createsCpu));
             updates = run(users, seconds, Client::update);
+            updatesCpu = cpu.sample().perOperation(between, updates.requests() - updates.errors());
             print(system + " updates", updates);
+            Report.line("  %s", ProcessCpu.Sample.format(updatesCpu));
         } finally {
             if (profiledPid != null) {
                 JfrProfile.stop(profiledPid);
@@ -170,7 +184,7 @@ public final class WriteThroughputBench implements Callable<Integer> {
         double loadAfter = Report.loadAverage();
         Report.line("machine load (1 min) %.2f before the measured phases, %.2f after (%d CPUs)", loadBefore, loadAfter,
                 Runtime.getRuntime().availableProcessors());
-        return new Measured(system, creates, updates, loadBefore, loadAfter);
+        return new Measured(system, creates, updates, loadBefore, loadAfter, createsCpu, updatesCpu);
     }
 
     private static void print(String what, WriteLatencyBench.Phase phase) {
