@@ -40,6 +40,13 @@ public final class StreamLatencyBench implements Callable<Integer> {
     @Option(names = {"-r", "--rate"}, defaultValue = "100", description = "open-loop commands per second, all users together (default: ${DEFAULT-VALUE})")
     double rate;
 
+    @Option(names = "--rates", split = ",", description = "a ladder instead of one rate: the open loop at each of these"
+            + " commands/s in turn (e.g. 100,200,300,400,500), then the highest rate that held --ladder-p99 with nothing lost")
+    List<Double> rates = new ArrayList<>();
+
+    @Option(names = "--ladder-p99", defaultValue = "250", description = "accepted->SSE p99 (ms) a ladder step must hold (default: ${DEFAULT-VALUE})")
+    double ladderP99Ms;
+
     @Option(names = {"-d", "--duration"}, defaultValue = "30", description = "measured open-loop seconds (default: ${DEFAULT-VALUE})")
     int durationSeconds;
 
@@ -104,13 +111,18 @@ public final class StreamLatencyBench implements Callable<Integer> {
             warm.print();
         }
 
-        Report.heading(String.format("open loop: %.0f commands/s over %d users for %d s", rate, users, durationSeconds));
-        StreamPhase open = new StreamPhase("open", lostAfterSeconds);
-        List<StreamPhase> phases = new ArrayList<>(List.of(open));
-        openLoop(openUsers, open, durationSeconds);
-        drain(all, open);
-        open.print();
-        report.json().set("openLoop", open.toJson());
+        List<StreamPhase> phases = new ArrayList<>();
+        if (!rates.isEmpty()) {
+            report.json().set("ladder", ladder(all, openUsers));
+        } else {
+            Report.heading(String.format("open loop: %.0f commands/s over %d users for %d s", rate, users, durationSeconds));
+            StreamPhase open = new StreamPhase("open", lostAfterSeconds);
+            phases.add(open);
+            openLoop(openUsers, open, durationSeconds);
+            drain(all, open);
+            open.print();
+            report.json().set("openLoop", open.toJson());
+        }
 
         if (closedSeconds > 0) {
             int clients = closedUsers == null ? users : closedUsers;
@@ -144,6 +156,39 @@ public final class StreamLatencyBench implements Callable<Integer> {
         all.forEach(u -> u.sse.close());
         report.finish(common.out);
         return 0;
+    }
+
+    /**
+     * The open loop at each rate of {@code --rates}, each drained before the next: where the read side stops
+     * keeping up shows as a p99 that grows with every step (a backlog), or as events later than --lost-after.
+     */
+    private com.fasterxml.jackson.databind.node.ArrayNode ladder(List<StreamUser> all, List<StreamUser> openUsers)
+            throws InterruptedException {
+        com.fasterxml.jackson.databind.node.ArrayNode steps = Api.JSON.createArrayNode();
+        List<String> lines = new ArrayList<>();
+        Double held = null;
+        for (double stepRate : rates) {
+            rate = stepRate;
+            Report.heading(String.format("ladder: %.0f commands/s over %d users for %d s", rate, users, durationSeconds));
+            StreamPhase step = new StreamPhase("open", lostAfterSeconds);
+            openLoop(openUsers, step, durationSeconds);
+            drain(all, step);
+            step.print();
+            Summary sse = step.acceptedToSse.summary();
+            boolean holds = step.lost.get() == 0 && step.errors.get() == 0 && step.skipped.get() == 0
+                    && sse.count() > 0 && sse.p99() / 1e6 <= ladderP99Ms;
+            held = holds ? Double.valueOf(stepRate) : held;
+            steps.add(step.toJson().put("rate", stepRate).put("holds", holds));
+            lines.add(String.format("%9.0f %9.1f %9.1f %9.1f %9.1f %6d %7d   %s", stepRate, step.accepted.get() / (double) durationSeconds,
+                    sse.p50() / 1e6, sse.p99() / 1e6, step.http.summary().p99() / 1e6, step.lost.get(),
+                    step.errors.get() + step.skipped.get(), holds ? "holds" : "-"));
+        }
+        Report.heading("ladder: accepted -> SSE by command rate (ms)");
+        Report.line("%9s %9s %9s %9s %9s %6s %7s", "rate/s", "achieved", "SSE p50", "SSE p99", "HTTP p99", "lost", "errors");
+        lines.forEach(Report::line);
+        Report.line(held == null ? "no rate held p99 <= %.0f ms with nothing lost"
+                : "highest rate that held p99 <= %.0f ms with nothing lost: " + String.format("%.0f/s", held), ladderP99Ms);
+        return steps;
     }
 
     // ---- driving ----
