@@ -66,10 +66,34 @@ final class ProcessCpu {
         }
     }
 
+    /** CPU seconds the JVM's JIT compiler threads (C1, C2) have used so far: still growing = still warming up. */
+    static double compilerSeconds(long pid) {
+        try (Stream<Path> threads = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            return threads.filter(ProcessCpu::isCompilerThread)
+                    .mapToDouble(thread -> seconds(Long.parseLong(thread.getFileName().toString()), false, thread.resolve("stat")))
+                    .sum();
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    private static boolean isCompilerThread(Path thread) {
+        try {
+            return Files.readString(thread.resolve("comm")).startsWith("C2 Compiler")
+                    || Files.readString(thread.resolve("comm")).startsWith("C1 Compiler");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** utime + stime (and, for a parent, what its reaped children used) from {@code /proc/<pid>/stat}. */
     private static double seconds(long pid, boolean withReapedChildren) {
+        return seconds(pid, withReapedChildren, Path.of("/proc", Long.toString(pid), "stat"));
+    }
+
+    private static double seconds(long pid, boolean withReapedChildren, Path statFile) {
         try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            String stat = Files.readString(statFile);
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
             if (withReapedChildren) {

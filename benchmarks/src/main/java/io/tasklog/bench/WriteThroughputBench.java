@@ -40,8 +40,14 @@ public final class WriteThroughputBench implements Callable<Integer> {
     @Option(names = "--seconds", defaultValue = "20", description = "length of each measured phase and of pgbench (default: ${DEFAULT-VALUE})")
     int seconds;
 
-    @Option(names = "--warmup-seconds", defaultValue = "10", description = "unmeasured creates then updates first, half each (default: ${DEFAULT-VALUE})")
+    @Option(names = "--warmup-seconds", defaultValue = "60", description = "unmeasured rounds of creates then updates (10 s each)"
+            + " for at least this long (default: ${DEFAULT-VALUE})")
     int warmupSeconds;
+
+    @Option(names = "--max-warmup-seconds", defaultValue = "900", description = "and then on until the JIT has settled (its"
+            + " compiler threads used under 1 s of CPU in a round; without the server's pid: a round's creates/s within 5 %%"
+            + " of the round before), at most this long (default: ${DEFAULT-VALUE})")
+    int maxWarmupSeconds;
 
     @Option(names = "--baseline-jar", defaultValue = "benchmarks/axon-baseline/target/axon-baseline.jar",
             description = "the bare Axon service (default: ${DEFAULT-VALUE})")
@@ -148,13 +154,9 @@ public final class WriteThroughputBench implements Callable<Integer> {
     private Measured measure(String system, List<Client> users, Long serverPid, boolean recordJfr) throws Exception {
         Long profiledPid = recordJfr ? serverPid : null;
         ProcessCpu cpu = ProcessCpu.watching(serverPid, database);
-        Report.line("%d clients; warm-up %d s, then %d s of creates and %d s of updates", users.size(), warmupSeconds, seconds, seconds);
-        int warmCreates = Math.max(1, warmupSeconds / 2);
-        WriteLatencyBench.Phase warm = run(users, warmCreates, Client::create);
-        if (users.stream().anyMatch(user -> user.ids.isEmpty())) {
-            throw new IllegalStateException(system + ": a client created no task in the warm-up: " + warm.firstError());
-        }
-        run(users, Math.max(1, warmupSeconds - warmCreates), Client::update);
+        Report.line("%d clients; warm-up until the JIT has settled (%d-%d s), then %d s of creates and %d s of updates",
+                users.size(), warmupSeconds, maxWarmupSeconds, seconds, seconds);
+        warmUp(system, users, serverPid);
         if (profiledPid != null) {
             Files.createDirectories(jfrDir);
             JfrProfile.start(profiledPid, jfrFile());
@@ -185,6 +187,36 @@ public final class WriteThroughputBench implements Callable<Integer> {
         Report.line("machine load (1 min) %.2f before the measured phases, %.2f after (%d CPUs)", loadBefore, loadAfter,
                 Runtime.getRuntime().availableProcessors());
         return new Measured(system, creates, updates, loadBefore, loadAfter, createsCpu, updatesCpu);
+    }
+
+    /**
+     * Rounds of 10 s creates and 10 s updates until the server's JIT has settled (at least --warmup-seconds): a JVM
+     * on 2 cores spends minutes compiling a large application's hot paths (C2), its throughput climbing all along, and
+     * a system measured earlier in its warm-up than the other would be compared unfairly.
+     */
+    private void warmUp(String system, List<Client> users, Long serverPid) throws InterruptedException {
+        long start = System.nanoTime();
+        double previous = 0;
+        double compiled = serverPid == null ? 0 : ProcessCpu.compilerSeconds(serverPid);
+        for (int round = 1; ; round++) {
+            WriteLatencyBench.Phase creates = run(users, 10, Client::create);
+            if (users.stream().anyMatch(user -> user.ids.isEmpty())) {
+                throw new IllegalStateException(system + ": a client created no task in the warm-up: " + creates.firstError());
+            }
+            WriteLatencyBench.Phase updates = run(users, 10, Client::update);
+            double rate = creates.throughput();
+            long elapsed = (System.nanoTime() - start) / 1_000_000_000L;
+            double compiledNow = serverPid == null ? 0 : ProcessCpu.compilerSeconds(serverPid);
+            Report.line("  warm-up round %d (%d s): %.0f creates/s, %.0f updates/s%s", round, elapsed, rate, updates.throughput(),
+                    serverPid == null ? "" : String.format(", JIT compilers %.1f s of CPU", compiledNow - compiled));
+            boolean settled = serverPid != null ? compiledNow - compiled < 1.0
+                    : previous > 0 && Math.abs(rate - previous) <= 0.05 * previous;
+            compiled = compiledNow;
+            if ((settled && elapsed >= warmupSeconds) || elapsed >= maxWarmupSeconds) {
+                return;
+            }
+            previous = rate;
+        }
     }
 
     private static void print(String what, WriteLatencyBench.Phase phase) {
