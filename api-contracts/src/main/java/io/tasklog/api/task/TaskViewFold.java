@@ -1,6 +1,7 @@
 package io.tasklog.api.task;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /**
  * How a task's view evolves with each of its events. One pure function serves the aggregate's state,
@@ -17,7 +18,10 @@ public final class TaskViewFold {
      * task is deleted. Events that do not change the view (reminders, say) return it as it was,
      * with the new version.
      */
-    public static TaskView apply(TaskView view, Object event, long sequence, Instant at) {
+    public static TaskView apply(TaskView view, Object event, long sequence, Instant eventTimestamp) {
+        // the event store keeps timestamps to the millisecond: the aggregate's answer (folded from the event just
+        // applied, nanoseconds and all) must equal every later fold of the stored event
+        Instant at = eventTimestamp.truncatedTo(ChronoUnit.MILLIS);
         if (event instanceof TaskCreatedEvent created) {
             return create(created, sequence, at);
         }

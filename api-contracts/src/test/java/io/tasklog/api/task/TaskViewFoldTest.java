@@ -49,6 +49,20 @@ class TaskViewFoldTest {
         }
 
         @Test
+        void timesAreTheStoredOnesToTheMillisecondSoTheWritersAnswerEqualsEveryLaterRead() {
+            Instant live = Instant.parse("2026-03-01T09:00:00.614314298Z");
+            Instant stored = Instant.parse("2026-03-01T09:00:00.614Z"); // what the event store gives back
+
+            TaskView answered = TaskViewFold.apply(null, new TaskCreatedEvent(TASK, OWNER, DETAILS, null), 0, live);
+            TaskView readLater = TaskViewFold.apply(null, new TaskCreatedEvent(TASK, OWNER, DETAILS, null), 0, stored);
+
+            assertThat(answered).isEqualTo(readLater);
+            assertThat(TaskViewFold.apply(answered, new TaskUpdatedEvent(TASK, OWNER, Set.of(TaskField.TITLE),
+                    DETAILS.withChanges(Set.of(TaskField.TITLE), DETAILS)), 1, live.plusNanos(1)).updatedAt())
+                    .isEqualTo(stored);
+        }
+
+        @Test
         void aTaskWithoutASeriesLinkBelongsToNoSeries() {
             assertThat(created().seriesId()).isNull();
             assertThat(created().previousOccurrenceId()).isNull();
