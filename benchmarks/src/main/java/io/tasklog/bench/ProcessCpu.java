@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -20,25 +20,24 @@ final class ProcessCpu {
     private static final double TICKS_PER_SECOND = 100.0; // USER_HZ, 100 on every Linux this runs on
 
     private final Long serverPid;
-    private final List<Long> postgresRoots;
+    private final Optional<ProcessHandle> postmaster;
 
-    private ProcessCpu(Long serverPid, List<Long> postgresRoots) {
+    private ProcessCpu(Long serverPid, Optional<ProcessHandle> postmaster) {
         this.serverPid = serverPid;
-        this.postgresRoots = postgresRoots;
+        this.postmaster = postmaster;
     }
 
     /** Watches the server (may be null) and the PostgreSQL server behind {@code database} when it runs here. */
     static ProcessCpu watching(Long serverPid, DatabaseOptions database) {
-        return new ProcessCpu(serverPid, postmaster(database).stream().toList());
+        return new ProcessCpu(serverPid, postmaster(database));
     }
 
     /** CPU seconds so far: server, PostgreSQL (all its processes alive now, plus their reaped children), client. */
     Sample sample() {
         double server = serverPid == null ? 0 : seconds(serverPid, false);
-        double postgres = postgresRoots.stream()
-                .flatMap(root -> ProcessHandle.of(root).stream())
-                .mapToDouble(root -> seconds(root.pid(), true) + root.descendants().mapToDouble(p -> seconds(p.pid(), false)).sum())
-                .sum();
+        double postgres = postmaster.filter(ProcessHandle::isAlive)
+                .map(root -> seconds(root.pid(), true) + root.descendants().mapToDouble(p -> seconds(p.pid(), false)).sum())
+                .orElse(0.0);
         return new Sample(server, postgres, seconds(ProcessHandle.current().pid(), false), System.nanoTime());
     }
 
@@ -79,8 +78,8 @@ final class ProcessCpu {
 
     private static boolean isCompilerThread(Path thread) {
         try {
-            return Files.readString(thread.resolve("comm")).startsWith("C2 Compiler")
-                    || Files.readString(thread.resolve("comm")).startsWith("C1 Compiler");
+            String name = Files.readString(thread.resolve("comm"));
+            return name.startsWith("C2 Compiler") || name.startsWith("C1 Compiler");
         } catch (IOException e) {
             return false;
         }
@@ -106,17 +105,18 @@ final class ProcessCpu {
     }
 
     /** The postmaster of the server behind {@code database}, when its data directory is on this machine. */
-    private static java.util.Optional<Long> postmaster(DatabaseOptions database) {
+    private static Optional<ProcessHandle> postmaster(DatabaseOptions database) {
         try (Connection connection = database.connect(); Statement statement = connection.createStatement();
              ResultSet rs = statement.executeQuery("show data_directory")) {
             rs.next();
-            Path pidFile = Path.of(rs.getString(1), "postmaster.pid");
-            try (Stream<String> lines = Files.lines(pidFile)) {
-                return lines.findFirst().map(String::strip).map(Long::parseLong);
+            Optional<ProcessHandle> postmaster = ProcessMemory.postmaster(Path.of(rs.getString(1)));
+            if (postmaster.isEmpty()) {
+                Report.line("!! PostgreSQL's data directory is not on this machine: its CPU is not counted");
             }
+            return postmaster;
         } catch (Exception e) {
-            Report.line("!! PostgreSQL's processes not found on this machine (%s): its CPU is not counted", e.getMessage());
-            return java.util.Optional.empty();
+            Report.line("!! PostgreSQL's processes not found (%s): its CPU is not counted", e.getMessage());
+            return Optional.empty();
         }
     }
 }

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Memory of a process on this machine (Linux): resident and proportional set size from {@code /proc}, and for a
@@ -51,6 +52,20 @@ final class ProcessMemory {
      */
     static long pssKb(long pid) {
         return field(Path.of("/proc", Long.toString(pid), "smaps_rollup"), "Pss:");
+    }
+
+    /** The PostgreSQL server whose data directory is {@code dataDirectory} (its {@code postmaster.pid}), if running. */
+    static Optional<ProcessHandle> postmaster(Path dataDirectory) {
+        try {
+            return ProcessHandle.of(Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).strip()));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** A process and all its descendants (a postmaster and its backends, a JVM and its children). */
+    static Stream<ProcessHandle> tree(ProcessHandle root) {
+        return Stream.concat(Stream.of(root), root.descendants());
     }
 
     private static long field(Path file, String name) {

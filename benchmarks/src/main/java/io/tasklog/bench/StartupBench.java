@@ -191,8 +191,8 @@ public final class StartupBench implements Callable<Integer> {
 
     /** RSS and PSS of the JVM (with its children) and of every PostgreSQL process of the data directory. */
     private void memory(Process stack, ObjectNode result) {
-        List<ProcessHandle> jvm = tree(stack.toHandle()).toList();
-        List<ProcessHandle> postgres = postmaster().map(StartupBench::tree).orElseGet(Stream::empty)
+        List<ProcessHandle> jvm = ProcessMemory.tree(stack.toHandle()).toList();
+        List<ProcessHandle> postgres = postmaster().map(ProcessMemory::tree).orElseGet(Stream::empty)
                 .filter(p -> jvm.stream().noneMatch(j -> j.pid() == p.pid())).toList();
         long jvmRss = sum(jvm, ProcessMemory::rssKb);
         long jvmPss = sum(jvm, ProcessMemory::pssKb);
@@ -204,16 +204,7 @@ public final class StartupBench implements Callable<Integer> {
     }
 
     private Optional<ProcessHandle> postmaster() {
-        Path pidFile = dataDir.resolve("postgres").resolve("postmaster.pid");
-        try {
-            return ProcessHandle.of(Long.parseLong(Files.readAllLines(pidFile).get(0).strip()));
-        } catch (IOException | RuntimeException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static Stream<ProcessHandle> tree(ProcessHandle root) {
-        return Stream.concat(Stream.of(root), root.descendants());
+        return ProcessMemory.postmaster(dataDir.resolve("postgres"));
     }
 
     private static long sum(List<ProcessHandle> processes, java.util.function.ToLongFunction<Long> kb) {

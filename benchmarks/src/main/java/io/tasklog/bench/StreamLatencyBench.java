@@ -1,5 +1,6 @@
 package io.tasklog.bench;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -162,9 +163,9 @@ public final class StreamLatencyBench implements Callable<Integer> {
      * The open loop at each rate of {@code --rates}, each drained before the next: where the read side stops
      * keeping up shows as a p99 that grows with every step (a backlog), or as events later than --lost-after.
      */
-    private com.fasterxml.jackson.databind.node.ArrayNode ladder(List<StreamUser> all, List<StreamUser> openUsers)
+    private ArrayNode ladder(List<StreamUser> all, List<StreamUser> openUsers)
             throws InterruptedException {
-        com.fasterxml.jackson.databind.node.ArrayNode steps = Api.JSON.createArrayNode();
+        ArrayNode steps = Api.JSON.createArrayNode();
         List<String> lines = new ArrayList<>();
         Double held = null;
         for (double stepRate : rates) {

@@ -284,50 +284,49 @@ public final class LocalStack implements AutoCloseable {
 
     /** The start-up banner: where everything is and how to wipe the data. */
     public String banner() {
-        long sinceJvmStart = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
         String base = "http://localhost:" + httpPort();
-        String line = "=".repeat(96);
-        return String.format(Locale.ROOT, """
-
-                %1$s
-                  Tasklog local stack is up in %2$.1f s  (PostgreSQL %3$.1f s, Kafka %4$.1f s, application %5$.1f s)
-
-                  Dashboard / API   %6$s
-                  Swagger UI        %6$s/swagger-ui.html
-                  PostgreSQL (JDBC) %7$s   user %8$s, password %9$s
-                  Kafka bootstrap   %10$s
-                  Data directory    %11$s   (kept across restarts)
-                  Wipe all data     stop the stack (Ctrl-C), then:  rm -rf %11$s
+        return framed(String.format(Locale.ROOT,
+                "Tasklog local stack is up in %.1f s  (PostgreSQL %.1f s, Kafka %.1f s, application %.1f s)",
+                secondsSinceJvmStart(), postgresMillis / 1000.0, kafkaMillis / 1000.0, applicationMillis / 1000.0), """
+                  Dashboard / API   %1$s
+                  Swagger UI        %1$s/swagger-ui.html
+                %2$s\
+                  Wipe all data     stop the stack (Ctrl-C), then:  rm -rf %3$s
                   Stop              Ctrl-C  (application, then Kafka, then PostgreSQL)
-                %1$s
-                """,
-                line, sinceJvmStart / 1000.0, postgresMillis / 1000.0, kafkaMillis / 1000.0, applicationMillis / 1000.0,
-                base, jdbcUrl(), EmbeddedPostgresServer.SUPERUSER, EmbeddedPostgresServer.PASSWORD,
-                bootstrapServers(), settings.dataDirectory());
+                """.formatted(base, serviceLines(), settings.dataDirectory()));
     }
 
     /** The services-only banner: where PostgreSQL and Kafka are and how to start the application against them. */
     public String servicesBanner(Path environmentFile) {
-        long sinceJvmStart = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
-        String line = "=".repeat(96);
-        return String.format(Locale.ROOT, """
-
-                %1$s
-                  Tasklog services are up in %2$.1f s  (PostgreSQL %3$.1f s, Kafka %4$.1f s); no application started
-
-                  PostgreSQL (JDBC) %5$s   user %6$s, password %7$s
-                  Kafka bootstrap   %8$s
-                  Data directory    %9$s   (kept across restarts)
-                  Application env   %10$s   (addresses and the signing key, as environment variables)
+        return framed(String.format(Locale.ROOT,
+                "Tasklog services are up in %.1f s  (PostgreSQL %.1f s, Kafka %.1f s); no application started",
+                secondsSinceJvmStart(), postgresMillis / 1000.0, kafkaMillis / 1000.0), """
+                %1$s\
+                  Application env   %2$s   (addresses and the signing key, as environment variables)
 
                   Start the application in a JVM of its own (from the repository root, after mvn package):
-                    env $(cat %10$s) java -jar app/target/app-0.1.0-SNAPSHOT-exec.jar
+                    env $(cat %2$s) java -jar app/target/app-0.1.0-SNAPSHOT-exec.jar
                   Stop              Ctrl-C  (Kafka, then PostgreSQL; stop the application first)
-                %1$s
-                """,
-                line, sinceJvmStart / 1000.0, postgresMillis / 1000.0, kafkaMillis / 1000.0,
-                jdbcUrl(), EmbeddedPostgresServer.SUPERUSER, EmbeddedPostgresServer.PASSWORD, bootstrapServers(),
-                settings.dataDirectory(), environmentFile);
+                """.formatted(serviceLines(), environmentFile));
+    }
+
+    /** Where PostgreSQL, Kafka and the data are: the lines both banners share. */
+    private String serviceLines() {
+        return """
+                  PostgreSQL (JDBC) %s   user %s, password %s
+                  Kafka bootstrap   %s
+                  Data directory    %s   (kept across restarts)
+                """.formatted(jdbcUrl(), EmbeddedPostgresServer.SUPERUSER, EmbeddedPostgresServer.PASSWORD,
+                bootstrapServers(), settings.dataDirectory());
+    }
+
+    private static String framed(String headline, String lines) {
+        String rule = "=".repeat(96);
+        return "\n" + rule + "\n  " + headline + "\n\n" + lines + rule + "\n";
+    }
+
+    private static double secondsSinceJvmStart() {
+        return (System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime()) / 1000.0;
     }
 
     /**
